@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
 
     import osaid  # noqa: PLC0415 - after the subprocess measurement
     from osaid.bundled import names  # noqa: PLC0415
-    from osaid.catalog import default_catalog  # noqa: PLC0415
+    from osaid.licensing.catalog import default_catalog  # noqa: PLC0415
     from osaid.reports import render  # noqa: PLC0415
 
     start = time.perf_counter()

@@ -14,9 +14,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from osaid.catalog import CATALOG_VERSION, default_catalog
-from osaid.clauses import CLAUSE_KINDS
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
+from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
+from osaid.licensing.clauses import CLAUSE_KINDS
 from osaid.rules import rules_for
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

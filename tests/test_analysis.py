@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from osaid.analysis import TermsStatus, analyse_terms
-from osaid.clauses import Clause, ClauseKind, OsdCriterion
+from osaid.licensing.clauses import Clause, ClauseKind, OsdCriterion
 from osaid.policy import DEFAULT, STRICT, Policy
 from osaid.release import AdditionalTerms, Group, LicenseTerms
 

@@ -18,7 +18,7 @@ from osaid import (
     score,
     verdict_of,
 )
-from osaid.catalog import default_catalog
+from osaid.licensing.catalog import default_catalog
 
 from .builders import K, full_release
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from osaid.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
-from osaid.clauses import ClauseKind, Severity
 from osaid.errors import UnknownLicenseError
+from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
+from osaid.licensing.clauses import ClauseKind, Severity
 
 
 def test_bundled_catalog_loads_and_is_stamped() -> None:

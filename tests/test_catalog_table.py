@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from osaid.analysis import TermsStatus, license_profile
-from osaid.catalog import default_catalog
-from osaid.clauses import Severity
-from osaid.names import ResolutionKind, resolve_hf_license, resolve_license
+from osaid.licensing.catalog import default_catalog
+from osaid.licensing.clauses import Severity
+from osaid.licensing.names import ResolutionKind, resolve_hf_license, resolve_license
 from osaid.policy import DEFAULT
 from osaid.release import Group
 

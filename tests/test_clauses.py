@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from osaid.clauses import CLAUSE_KINDS, Clause, ClauseKind, Freedom, OsdCriterion, Severity
+from osaid.licensing.clauses import (
+    CLAUSE_KINDS,
+    Clause,
+    ClauseKind,
+    Freedom,
+    OsdCriterion,
+    Severity,
+)
 
 
 def test_every_kind_has_consistent_defaults() -> None:

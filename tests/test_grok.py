@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from osaid import ClauseKind, Freedom, Outcome, Severity, Verdict, load_bundled, score
-from osaid.catalog import default_catalog
 from osaid.cli import main
+from osaid.licensing.catalog import default_catalog
 
 
 def _grok_json() -> dict[str, Any]:

@@ -4,29 +4,27 @@ import pickle
 
 import pytest
 
-from osaid import _spdx
 from osaid.errors import InvalidLicenseExpression
-from osaid.licenses import (
+from osaid.licensing.expressions import LicenseAnd, LicenseOr, LicenseSymbol, parse_expression
+from osaid.licensing.spdx import (
     OPEN_DATA_LICENSES,
-    SPDX_LICENSE_LIST_VERSION,
-    LicenseAnd,
-    LicenseOr,
-    LicenseSymbol,
     is_open_data_license,
     is_osi_approved,
-    parse_expression,
     spdx_license,
+    spdx_table,
 )
 
 
 def test_table_restates_spdx_3_28_counts() -> None:
-    assert SPDX_LICENSE_LIST_VERSION == "3.28.0"
-    rows = list(_spdx.LICENSES.values())
+    table = spdx_table()
+    assert table.version == "3.28.0"
+    assert table.release_date == "2026-02-20"
+    rows = list(table.by_id.values())
     assert len(rows) == 727
-    assert sum(1 for r in rows if r[3]) == 32
-    osi = [r for r in rows if r[2]]
+    assert sum(1 for r in rows if r.deprecated) == 32
+    osi = [r for r in rows if r.osi_approved]
     assert len(osi) == 149
-    assert sum(1 for r in osi if not r[3]) == 136
+    assert sum(1 for r in osi if not r.deprecated) == 136
 
 
 @pytest.mark.parametrize(
@@ -141,3 +139,21 @@ def test_error_pickles() -> None:
     clone = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own object
     assert clone.expression == "MIT OR"
     assert clone.reason == caught.value.reason
+
+
+def test_spdx_table_matches_the_shared_license_list() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = root.parent / "shared" / "data" / "spdx-licenses.json"
+    if not source.exists():
+        pytest.skip("the shared SPDX license list is not beside the project")
+    done = subprocess.run(
+        [sys.executable, str(root / "tasks" / "update_spdx.py"), str(source), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

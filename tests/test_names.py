@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from osaid.names import ResolutionKind, resolve_hf_license, resolve_license
+from osaid.licensing.names import ResolutionKind, resolve_hf_license, resolve_license
 
 S, C, N, NS, U = (
     ResolutionKind.SPDX,

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 import osaid
 
-MODULES = [
-    "osaid", "osaid.analysis", "osaid.assessment", "osaid.bundled", "osaid.catalog",
-    "osaid.clauses", "osaid.cli", "osaid.definitions", "osaid.errors", "osaid.findings",
-    "osaid.licenses", "osaid.names", "osaid.policy", "osaid.release", "osaid.reports",
-    "osaid.rules", "osaid.sources", "osaid.strategies", "osaid.validation",
-]  # fmt: skip
+MODULES = sorted(
+    {"osaid"}
+    | {
+        info.name
+        for info in pkgutil.walk_packages(osaid.__path__, "osaid.")
+        if info.name != "osaid.__main__"
+    }
+)
 
 
 def test_import_does_not_pull_test_or_yaml_dependencies() -> None:
@@ -27,6 +30,7 @@ def test_import_does_not_pull_test_or_yaml_dependencies() -> None:
 
 
 def test_every_module_declares_its_public_names() -> None:
+    assert "osaid.licensing.spdx" in MODULES
     for name in MODULES:
         module = importlib.import_module(name)
         assert hasattr(module, "__all__"), name
@@ -67,3 +71,20 @@ def test_release_format_example_is_valid_and_conforms() -> None:
     example = re.findall(r"```json\n(.*?)```", text, re.DOTALL)[0]
     assessment = osaid.score(osaid.parse_release(example))
     assert assessment.verdict is osaid.Verdict.OPEN_SOURCE_AI
+
+
+def test_base_model_resolver_example_in_the_docs_runs() -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "index.md").read_text(encoding="utf-8")
+    example = next(
+        b for b in re.findall(r"```python\n(.*?)```", text, re.DOTALL) if "HubBases" in b
+    )
+    namespace: dict[str, object] = {}
+    exec(compile(example, "docs/index.md", "exec"), namespace)  # noqa: S102 - our own docs
+    assessment = namespace["assessment"]
+    assert isinstance(assessment, osaid.Assessment)
+    default = osaid.score(osaid.load_bundled("llama-3.2-vision"))
+    assert assessment.model_dump_json() == default.model_dump_json()
+    assert any(f.inherited_from == "Llama 3.1 8B" for f in assessment.findings)

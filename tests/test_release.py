@@ -14,7 +14,7 @@ from osaid import (
     LicenseTerms,
     ModelRelease,
 )
-from osaid.release import COMPONENTS, Requirement
+from osaid.release.model import COMPONENTS, Requirement
 
 from .builders import full_release
 

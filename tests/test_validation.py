@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from osaid import InvalidReleaseError, parse_release, read_release
-from osaid.validation import MAX_DOCUMENT_BYTES
+from osaid.release.validation import MAX_DOCUMENT_BYTES
 
 
 def test_parse_text_and_mapping() -> None:

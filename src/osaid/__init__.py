@@ -7,17 +7,20 @@ Score a release against the OSI's Open Source AI Definition::
     >>> assessment.verdict
     <Verdict.NOT_OPEN_SOURCE_AI: 'not-open-source-ai'>
 
-The pipeline, one module per step: :mod:`osaid.release` (declared facts) →
-:mod:`osaid.analysis` (license terms to typed clauses, with :mod:`osaid.licenses` and
-:mod:`osaid.catalog`) → :mod:`osaid.rules` (pure functions) → :mod:`osaid.findings` →
-:mod:`osaid.assessment` (verdict) → :mod:`osaid.reports` and the ``osaid`` command.
+The pipeline, one package per step (``docs/architecture.md``): :mod:`osaid.licensing`
+(the license vocabulary) → :mod:`osaid.release` (declared facts) → :mod:`osaid.analysis`
+(declared terms to judged clauses) → :mod:`osaid.rules` (pure functions giving
+:mod:`osaid.findings`) → :mod:`osaid.assessment` (the verdict) → :mod:`osaid.reports` and
+the ``osaid`` command; :mod:`osaid.importers` feed the release model from other formats.
 """
 
 from __future__ import annotations
 
 from osaid._version import __version__
 from osaid.assessment import (
+    NO_BASE_MODELS,
     Assessment,
+    BaseModels,
     ChangeItem,
     ComponentResult,
     ElementResult,
@@ -27,7 +30,6 @@ from osaid.assessment import (
     verdict_of,
 )
 from osaid.bundled import load as load_bundled
-from osaid.clauses import Clause, ClauseKind, Freedom, OsdCriterion, Severity
 from osaid.errors import (
     InputProblem,
     InvalidLicenseExpression,
@@ -39,6 +41,7 @@ from osaid.errors import (
     UnknownReleaseError,
 )
 from osaid.findings import Evidence, Finding, Outcome, Remediation
+from osaid.licensing.clauses import Clause, ClauseKind, Freedom, OsdCriterion, Severity
 from osaid.policy import Policy, TermsAcceptance, get_policy
 from osaid.release import (
     AdditionalTerms,
@@ -60,16 +63,19 @@ from osaid.release import (
     NoteKind,
     TrainingDataset,
     TrainingStage,
+    parse_release,
+    read_release,
 )
 from osaid.sources import Confidence, Source
-from osaid.validation import parse_release, read_release
 
 __all__ = [
+    "NO_BASE_MODELS",
     "AdditionalTerms",
     "Assessment",
     "Attestation",
     "Availability",
     "BaseModelRef",
+    "BaseModels",
     "ChangeItem",
     "Clause",
     "ClauseKind",

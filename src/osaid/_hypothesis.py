@@ -30,7 +30,7 @@ def _resolver(name: str, **kwargs: Any) -> Any:
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis runs
 
-    from osaid.clauses import Clause  # noqa: PLC0415
+    from osaid.licensing.clauses import Clause  # noqa: PLC0415
     from osaid.release import (  # noqa: PLC0415
         AdditionalTerms,
         Component,

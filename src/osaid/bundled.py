@@ -13,12 +13,13 @@ import re
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Final
 
 from osaid.errors import UnknownReleaseError
-from osaid.release import ModelRelease
-from osaid.validation import parse_release
+from osaid.release import BaseModelRef, ModelRelease
+from osaid.release.validation import parse_release
 
-__all__ = ["find", "load", "names", "resolve"]
+__all__ = ["BUNDLED_BASE_MODELS", "BundledBaseModels", "find", "load", "names", "resolve"]
 
 
 def __dir__() -> list[str]:
@@ -52,29 +53,32 @@ def _index() -> dict[str, str]:
     return index
 
 
+def _lookup(name: str) -> str | None:
+    folded = _fold(name)
+    for candidate in names():
+        if _fold(candidate) == folded:
+            return candidate
+    return _index().get(folded)
+
+
 def resolve(name: str) -> str:
     """The bundled release ``name`` refers to (by file name, release name or alias).
 
     :raises UnknownReleaseError: with the closest names when none matches.
     """
-    folded = _fold(name)
-    for candidate in names():
-        if _fold(candidate) == folded:
-            return candidate
+    found = _lookup(name)
+    if found is not None:
+        return found
     index = _index()
-    if folded in index:
-        return index[folded]
-    close = difflib.get_close_matches(folded, list(index), n=6, cutoff=0.5)
+    close = difflib.get_close_matches(_fold(name), list(index), n=6, cutoff=0.5)
     suggestions = list(dict.fromkeys(index[c] for c in close))[:3]
     raise UnknownReleaseError(name, suggestions)
 
 
 def find(name: str) -> ModelRelease | None:
-    """The bundled release ``name`` refers to, or None (no error) when there is none."""
-    try:
-        return load(name)
-    except UnknownReleaseError:
-        return None
+    """The bundled release ``name`` refers to, or None (no error, no suggestions)."""
+    found = _lookup(name)
+    return None if found is None else _load_file(found)
 
 
 @cache
@@ -90,3 +94,24 @@ def load(name: str) -> ModelRelease:
     'xAI'
     """
     return _load_file(resolve(name))
+
+
+class BundledBaseModels:
+    """A base-model resolver over the bundled releases (the default of :func:`osaid.score`).
+
+    >>> BUNDLED_BASE_MODELS.resolve(BaseModelRef(name="llama-3.1")).name
+    'Llama 3.1 8B'
+    >>> BUNDLED_BASE_MODELS.resolve(BaseModelRef(name="no such model")) is None
+    True
+    """
+
+    def resolve(self, base: BaseModelRef) -> ModelRelease | None:
+        """The bundled release named ``base.name`` (or by an alias), None if there is none."""
+        return find(base.name)
+
+    def __repr__(self) -> str:
+        return "BUNDLED_BASE_MODELS"
+
+
+BUNDLED_BASE_MODELS: Final = BundledBaseModels()
+"""The releases bundled with osaid, as a base-model resolver."""

@@ -18,12 +18,12 @@ from osaid import bundled
 from osaid._version import __version__
 from osaid.analysis import license_profile
 from osaid.assessment import Assessment, Verdict, score
-from osaid.catalog import default_catalog
 from osaid.definitions import DEFINITIONS
 from osaid.errors import OsaidError, UnknownLicenseError, UnknownReleaseError
 from osaid.importers import InputFormat
 from osaid.importers import load as import_file
-from osaid.names import resolve_license
+from osaid.licensing.catalog import default_catalog
+from osaid.licensing.names import resolve_license
 from osaid.policy import POLICIES, get_policy
 from osaid.release import ModelRelease
 from osaid.reports import ReportFormat, render, render_license, render_license_list

@@ -51,7 +51,7 @@ class InputProblem:
 class InvalidLicenseExpression(OsaidError, ValueError):  # noqa: N818 - mirrors packaging's name
     """A string is not a valid SPDX license expression.
 
-    >>> from osaid.licenses import parse_expression
+    >>> from osaid.licensing.expressions import parse_expression
     >>> parse_expression("MIT OR")
     Traceback (most recent call last):
     ...

@@ -1,7 +1,7 @@
 """Findings: what one rule concluded about one part of a release.
 
 A :class:`Finding` names the rule, the component (or data-information element), the
-:class:`Outcome`, its :class:`~osaid.clauses.Severity`, the Open Source Definition
+:class:`Outcome`, its :class:`~osaid.licensing.clauses.Severity`, the Open Source Definition
 criteria and OSAID freedoms involved, a one-sentence message, the evidence it rests on
 and, for a blocking finding that is not met or unknown, the :class:`Remediation` that
 would resolve it.
@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.clauses import Freedom, OsdCriterion, Severity
+from osaid.licensing.clauses import Freedom, OsdCriterion, Severity
 from osaid.release import ComponentKind, DataElement, Group
 
 __all__ = ["Evidence", "Finding", "Outcome", "Remediation", "Subject"]

@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import Final
 
 from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.clauses import Severity
 from osaid.errors import UnknownPolicyError
+from osaid.licensing.clauses import Severity
 
 __all__ = ["DEFAULT", "OPEN_DATA", "POLICIES", "STRICT", "Policy", "TermsAcceptance", "get_policy"]
 
@@ -32,7 +32,7 @@ class TermsAcceptance(StrEnum):
     OSI_APPROVED = "osi-approved"
     """Only licenses SPDX marks OSI-approved."""
     OSI_APPROVED_OR_OPEN_DATA = "osi-approved-or-open-data"
-    """OSI-approved licenses plus :data:`osaid.licenses.OPEN_DATA_LICENSES`."""
+    """OSI-approved licenses plus :data:`osaid.licensing.spdx.OPEN_DATA_LICENSES`."""
 
 
 class Policy(Model):

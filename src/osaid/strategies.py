@@ -25,14 +25,11 @@ from typing import TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from osaid import _spdx
 from osaid.assessment import Verdict
-from osaid.catalog import CatalogEntry, default_catalog
-from osaid.clauses import CLAUSE_KINDS, Clause, ClauseKind, Severity
-from osaid.licenses import OPEN_DATA_LICENSES
+from osaid.licensing.catalog import CatalogEntry, default_catalog
+from osaid.licensing.clauses import CLAUSE_KINDS, Clause, ClauseKind, Severity
+from osaid.licensing.spdx import OPEN_DATA_LICENSES, spdx_table
 from osaid.release import (
-    COMPONENTS,
-    DATA_INFORMATION_CARRIERS,
     AdditionalTerms,
     Attestation,
     Availability,
@@ -46,6 +43,7 @@ from osaid.release import (
     ModelRelease,
     Requirement,
 )
+from osaid.release.model import COMPONENTS, DATA_INFORMATION_CARRIERS
 from osaid.sources import Source
 
 __all__ = [
@@ -64,10 +62,10 @@ __all__ = [
 
 T = TypeVar("T")
 
-_ROWS = sorted(_spdx.LICENSES.values())
-_OSI = tuple(r[0] for r in _ROWS if r[2] and not r[3])
+_ROWS = sorted(spdx_table().by_id.values(), key=lambda r: r.id)
+_OSI = tuple(r.id for r in _ROWS if r.osi_approved and not r.deprecated)
 _OPEN_DATA = tuple(sorted(OPEN_DATA_LICENSES))
-_OTHER = tuple(r[0] for r in _ROWS if not r[2] and r[0] not in OPEN_DATA_LICENSES)
+_OTHER = tuple(r.id for r in _ROWS if not r.osi_approved and r.id not in OPEN_DATA_LICENSES)
 _EXCEPTIONS = ("Classpath-exception-2.0", "LLVM-exception", "GCC-exception-3.1")
 _RESTRICTIVE = tuple(k for k, info in CLAUSE_KINDS.items() if info.restrictive)
 _BLOCKING = tuple(

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osaid import ComponentKind, LicenseTerms, ModelRelease, Outcome, score
-from osaid.clauses import Severity
+from osaid.licensing.clauses import Severity
 from osaid.release import AdditionalTerms
 from osaid.strategies import additional_terms, model_releases
 

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osaid import Component, ComponentKind, LicenseTerms, ModelRelease, Outcome, Verdict, score
-from osaid.clauses import Severity
+from osaid.licensing.clauses import Severity
 from osaid.strategies import license_terms, model_releases
 
 from ._settings import PROPERTY, RANK

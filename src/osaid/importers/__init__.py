@@ -36,7 +36,7 @@ from osaid.importers.eosai import import_eosai
 from osaid.importers.hf import front_matter, import_hf_card
 from osaid.importers.mot import import_mot
 from osaid.importers.spdx3 import import_spdx3
-from osaid.validation import parse_release, problems_from, read_document
+from osaid.release.validation import parse_release, problems_from, read_document
 
 __all__ = [
     "ImportResult",
@@ -191,7 +191,7 @@ def _stem(name: str | None) -> str | None:
 
 
 def load(path: str | Path, fmt: InputFormat | str | None = None) -> ImportResult:
-    """Read and import a file (at most :data:`~osaid.validation.MAX_DOCUMENT_BYTES`).
+    """Read and import a file (at most :data:`~osaid.release.validation.MAX_DOCUMENT_BYTES`).
 
     :raises InvalidReleaseError: if the file cannot be read or imported.
     """

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from osaid.errors import InputProblem, InvalidReleaseError
-from osaid.names import ResolutionKind, resolve_license
+from osaid.licensing.names import ResolutionKind, resolve_license
 from osaid.release import ImportNote, LicenseTerms, ModelRelease, NoteKind
 from osaid.sources import Confidence, Source
 

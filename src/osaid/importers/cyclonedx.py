@@ -23,7 +23,7 @@ from osaid.importers._common import (
     source,
     terms_from_string,
 )
-from osaid.names import resolve_license
+from osaid.licensing.names import resolve_license
 from osaid.release import (
     Availability,
     BaseModelRef,

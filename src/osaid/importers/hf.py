@@ -21,7 +21,7 @@ from osaid.importers._common import (
     parse_yaml,
     source,
 )
-from osaid.names import ResolutionKind, resolve_hf_license
+from osaid.licensing.names import ResolutionKind, resolve_hf_license
 from osaid.release import (
     Availability,
     BaseModelRef,

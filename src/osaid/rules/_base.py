@@ -11,8 +11,8 @@ from pydantic import field_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
 from osaid.analysis import ClauseRef, TermsAnalysis, TermsStatus
-from osaid.clauses import Freedom, OsdCriterion, Severity
 from osaid.findings import Evidence, Finding, Outcome, Remediation, Subject
+from osaid.licensing.clauses import Freedom, OsdCriterion, Severity
 from osaid.policy import Policy
 from osaid.release import (
     Availability,

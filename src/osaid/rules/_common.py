@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from osaid.analysis import TermsAnalysis, TermsStatus
-from osaid.clauses import Severity
 from osaid.findings import Evidence, Finding, Outcome, Remediation
+from osaid.licensing.clauses import Severity
 from osaid.policy import Policy, TermsAcceptance
 from osaid.release import Availability, ComponentKind, DataElement, Group
 from osaid.rules._base import RuleContext, RuleSpec, terms_evidence

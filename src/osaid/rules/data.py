@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from osaid.analysis import TermsAnalysis, TermsStatus
-from osaid.clauses import Severity
 from osaid.findings import SYSTEM, Evidence, Finding, Outcome
+from osaid.licensing.clauses import Severity
 from osaid.release import (
     Availability,
     ComponentKind,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from osaid.analysis import ClauseRef, TermsAnalysis, TermsStatus
-from osaid.clauses import CLAUSE_KINDS, ClauseKind, Freedom, Severity
 from osaid.findings import Evidence, Finding, Outcome, Remediation
+from osaid.licensing.clauses import CLAUSE_KINDS, ClauseKind, Freedom, Severity
 from osaid.release import (
     Availability,
     ComponentKind,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from osaid.clauses import Severity
 from osaid.findings import SYSTEM, Evidence, Finding, Outcome
+from osaid.licensing.clauses import Severity
 from osaid.release import Group, NoteKind
 from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from osaid.analysis import TermsStatus
-from osaid.clauses import Severity
 from osaid.findings import Finding
+from osaid.licensing.clauses import Severity
 from osaid.release import ComponentKind, Group
 from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec
 from osaid.rules._common import availability_finding, terms_finding

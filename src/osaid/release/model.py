@@ -1,4 +1,4 @@
-"""The release model: what a publisher declares about an AI model release.
+"""The release model's types: what a publisher declares about an AI model release.
 
 Nothing here is judged. A :class:`ModelRelease` lists the release's components (their
 availability, location and license terms), the data information elements of OSAID 1.0,
@@ -24,9 +24,10 @@ from typing import Annotated, Any, Final
 from pydantic import AfterValidator, Field, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.clauses import Clause
 from osaid.errors import InvalidLicenseExpression
-from osaid.licenses import parse_expression
+from osaid.licensing.clauses import Clause
+from osaid.licensing.expressions import parse_expression
+from osaid.licensing.names import ResolutionKind, resolve_license
 from osaid.sources import PartialDate, Source
 
 __all__ = [
@@ -235,8 +236,6 @@ def _check_expression(value: str) -> str:
     try:
         return parse_expression(value).normalized
     except InvalidLicenseExpression as exc:
-        from osaid.names import ResolutionKind, resolve_license  # noqa: PLC0415 - avoids a cycle
-
         hint = ""
         resolution = resolve_license(value)
         if resolution.kind is not ResolutionKind.UNKNOWN and resolution.expression:

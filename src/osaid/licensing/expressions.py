@@ -1,17 +1,12 @@
-"""SPDX license expressions and the license lists osaid judges them against.
+"""SPDX license expressions: parse, normalise, and walk them.
 
 :func:`parse_expression` turns an SPDX license expression into a tree of
 :class:`LicenseSymbol`, :class:`LicenseAnd` and :class:`LicenseOr` nodes. Parsing goes
 through :func:`packaging.licenses.canonicalize_license_expression`, but osaid's own
-table of identifiers (SPDX License List |version|) is authoritative: identifiers that
+table of identifiers (:mod:`osaid.licensing.spdx`) is authoritative: identifiers that
 packaging's older bundled list does not know yet (``OpenMDW-1.0``, ``WordNet`` ...) are
 accepted, and every error packaging raises becomes an osaid
 :class:`~osaid.errors.InvalidLicenseExpression`.
-
-The module also holds the facts the rules need about individual identifiers: whether
-SPDX marks a license OSI-approved (:func:`is_osi_approved`) and whether osaid counts it
-among the open data and documentation licenses that conform to the Open Source
-Definition (:data:`OPEN_DATA_LICENSES`).
 """
 
 from __future__ import annotations
@@ -23,24 +18,17 @@ from typing import Final
 from packaging.licenses import InvalidLicenseExpression as _PackagingInvalid
 from packaging.licenses import canonicalize_license_expression
 
-from osaid import _spdx
 from osaid.errors import InvalidLicenseExpression
+from osaid.licensing.spdx import SpdxLicense, spdx_license, spdx_table
 
 __all__ = [
     "MAX_EXPRESSION_LENGTH",
-    "OPEN_DATA_LICENSES",
-    "SPDX_LICENSE_LIST_RELEASE_DATE",
-    "SPDX_LICENSE_LIST_VERSION",
     "LicenseAnd",
     "LicenseExpression",
     "LicenseNode",
     "LicenseOr",
     "LicenseSymbol",
-    "SpdxLicense",
-    "is_open_data_license",
-    "is_osi_approved",
     "parse_expression",
-    "spdx_license",
 ]
 
 
@@ -48,85 +36,10 @@ def __dir__() -> list[str]:
     return __all__
 
 
-SPDX_LICENSE_LIST_VERSION: Final = _spdx.VERSION
-"""Version of the SPDX License List osaid's identifier table restates (``"3.28.0"``)."""
-
-SPDX_LICENSE_LIST_RELEASE_DATE: Final = _spdx.RELEASE_DATE
-"""Release date of that SPDX License List version."""
-
 MAX_EXPRESSION_LENGTH: Final = 4096
 """Longest license expression osaid accepts, in characters."""
 
 _MAX_DEPTH: Final = 32
-
-OPEN_DATA_LICENSES: Final[frozenset[str]] = frozenset(
-    {
-        "CC0-1.0",
-        # Creative Commons Attribution, every version and port in the SPDX list.
-        "CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-2.5-AU", "CC-BY-3.0", "CC-BY-3.0-AT",
-        "CC-BY-3.0-AU", "CC-BY-3.0-DE", "CC-BY-3.0-IGO", "CC-BY-3.0-NL", "CC-BY-3.0-US",
-        "CC-BY-4.0",
-        # Creative Commons Attribution-ShareAlike, every version and port in the SPDX list.
-        "CC-BY-SA-1.0", "CC-BY-SA-2.0", "CC-BY-SA-2.0-UK", "CC-BY-SA-2.1-JP", "CC-BY-SA-2.5",
-        "CC-BY-SA-3.0", "CC-BY-SA-3.0-AT", "CC-BY-SA-3.0-DE", "CC-BY-SA-3.0-IGO",
-        "CC-BY-SA-4.0",
-        # Linux Foundation data and model licenses.
-        "CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "CDLA-Sharing-1.0", "OpenMDW-1.0",
-        # Open Data Commons.
-        "ODC-By-1.0", "ODbL-1.0", "PDDL-1.0",
-    }
-)  # fmt: skip
-"""Open data and documentation licenses osaid's default policy accepts as OSD-conformant.
-
-The OSI has published no list of approved "terms" for parameters or data information.
-These are the licenses named in OSAID-era guidance as conforming to the Open Source
-Definition (CC-BY and CC-BY-SA in the OSI's draft FAQ; CDLA-Permissive and CC-BY in the
-Model Openness Framework's table of preferred licenses) plus the public-domain
-dedications and attribution-only data licenses of the same families. None of them is
-OSI-approved, so the ``strict`` policy rejects them.
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class SpdxLicense:
-    """What the SPDX License List says about one license identifier."""
-
-    id: str
-    """The identifier as SPDX spells it, e.g. ``"Apache-2.0"``."""
-    name: str
-    """The license's full name."""
-    osi_approved: bool
-    """Whether SPDX marks the license OSI-approved (``isOsiApproved``)."""
-    deprecated: bool
-    """Whether the identifier is deprecated (``GPL-2.0`` in favour of ``GPL-2.0-only`` ...)."""
-
-
-def spdx_license(identifier: str) -> SpdxLicense | None:
-    """Look up a license identifier in osaid's SPDX table, ignoring case.
-
-    >>> spdx_license("apache-2.0")
-    SpdxLicense(id='Apache-2.0', name='Apache License 2.0', osi_approved=True, deprecated=False)
-    >>> spdx_license("Llama-2") is None
-    True
-    """
-    row = _spdx.LICENSES.get(identifier.lower())
-    return None if row is None else SpdxLicense(*row)
-
-
-def is_osi_approved(identifier: str) -> bool:
-    """Whether the SPDX License List marks ``identifier`` OSI-approved (case-insensitive).
-
-    >>> is_osi_approved("GPL-3.0-only"), is_osi_approved("CC-BY-4.0")
-    (True, False)
-    """
-    found = spdx_license(identifier)
-    return found is not None and found.osi_approved
-
-
-def is_open_data_license(identifier: str) -> bool:
-    """Whether ``identifier`` is one of :data:`OPEN_DATA_LICENSES` (case-insensitive)."""
-    found = spdx_license(identifier)
-    return found is not None and found.id in OPEN_DATA_LICENSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +190,7 @@ def _substitute(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
         prefix += "x"
     out: list[str] = []
     placeholders: dict[str, str] = {}
+    table = spdx_table().by_id
     previous = ""
     for token in tokens:
         low = token.lower()
@@ -285,9 +199,9 @@ def _substitute(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
         else:
             plus = token.endswith("+") and len(token) > 1
             base = token[:-1] if plus else token
-            row = _spdx.LICENSES.get(base.lower())
+            row = table.get(base.lower())
             if row is not None or _DOCREF.match(base):
-                replacement = row[0] if row is not None else base
+                replacement = row.id if row is not None else base
                 slot = f"{prefix}{len(placeholders)}"
                 placeholders[slot] = replacement + ("+" if plus else "")
                 out.append(slot)

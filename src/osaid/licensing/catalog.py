@@ -26,9 +26,9 @@ from typing import Annotated, Final
 from pydantic import StringConstraints, ValidationError, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.clauses import Clause
 from osaid.errors import UnknownLicenseError
-from osaid.licenses import spdx_license
+from osaid.licensing.clauses import Clause
+from osaid.licensing.spdx import spdx_license
 from osaid.sources import PartialDate, Source
 
 __all__ = [

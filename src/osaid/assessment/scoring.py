@@ -1,235 +1,59 @@
-"""Assessment: run every rule of a definition version and reach a verdict.
+"""Scoring: run every rule of a definition version and reach a verdict.
 
 :func:`score` is the entry point: ``score(release, definition="1.0", policy=...)``
-returns an :class:`Assessment` holding every finding, a result per component group, the
-verdict, the change set that would make the release conform, and the versions of
-everything the result depends on. Scoring is pure and deterministic: the same release,
-definition and policy give an equal assessment and byte-identical JSON.
+returns an :class:`~osaid.assessment.Assessment` holding every finding, a result per
+component group, the verdict, the change set that would make the release conform, and the
+versions of everything the result depends on. Scoring is pure and deterministic: the same
+release, definition, policy and base models give an equal assessment and byte-identical
+JSON. It does no I/O of its own: a derivative's base model comes from the
+:class:`~osaid.assessment.bases.BaseModels` resolver passed in (default: the bundled
+releases).
 
-The verdict follows from the findings alone (:func:`verdict_of`): ``not-open-source-ai``
-if any blocking finding is not met; else ``insufficient-information`` if any blocking
-finding is unknown; else ``open-source-ai``.
+The verdict follows from the findings alone (:func:`~osaid.assessment.verdict_of`):
+``not-open-source-ai`` if any blocking finding is not met; else
+``insufficient-information`` if any blocking finding is unknown; else ``open-source-ai``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from enum import StrEnum
-from typing import Any, Final, Literal
+import warnings
+from collections.abc import Mapping
+from typing import Any, Final
 
 from pydantic import ValidationError
 
-from osaid import bundled
-from osaid._model import Model, NonEmptyStr, ShortText
 from osaid._version import __version__
-from osaid.analysis import TermsAnalysis, TermsStatus, analyse_terms
-from osaid.catalog import LicenseCatalog, default_catalog
-from osaid.clauses import OsdCriterion, Severity
+from osaid.analysis import TermsAnalysis, analyse_release_terms
+from osaid.assessment.bases import BaseModels, ChainedBaseModels, MappingBaseModels
+from osaid.assessment.results import (
+    Assessment,
+    ChangeItem,
+    ComponentResult,
+    DefinitionRef,
+    ElementResult,
+    GroupResult,
+    ReleaseRef,
+    Verdict,
+    VersionStamps,
+    verdict_of,
+)
+from osaid.bundled import BUNDLED_BASE_MODELS
 from osaid.definitions import Definition, get_definition
 from osaid.errors import InvalidReleaseError
 from osaid.findings import Finding, Outcome
-from osaid.licenses import SPDX_LICENSE_LIST_VERSION
+from osaid.licensing.catalog import LicenseCatalog, default_catalog
+from osaid.licensing.clauses import OsdCriterion, Severity
+from osaid.licensing.spdx import spdx_table
 from osaid.policy import DEFAULT, Policy, get_policy
-from osaid.release import (
-    Availability,
-    ComponentKind,
-    DataElement,
-    DisclosureState,
-    Group,
-    ModelRelease,
-)
+from osaid.release import ComponentKind, DataElement, Group, ModelRelease
+from osaid.release.validation import problems_from
 from osaid.rules import BaseResult, RuleContext, inherit_remediation, needed_carriers, rules_for
-from osaid.validation import problems_from
 
-__all__ = [
-    "REPORT_FORMAT",
-    "Assessment",
-    "ChangeItem",
-    "ComponentResult",
-    "DefinitionRef",
-    "ElementResult",
-    "GroupResult",
-    "ReleaseRef",
-    "Verdict",
-    "VersionStamps",
-    "analyse_release_terms",
-    "score",
-    "verdict_of",
-]
+__all__ = ["score"]
 
 
 def __dir__() -> list[str]:
     return __all__
-
-
-REPORT_FORMAT: Final = "1"
-"""Version of the assessment's JSON layout."""
-
-
-class Verdict(StrEnum):
-    """The answer to "is this release Open Source AI?"."""
-
-    OPEN_SOURCE_AI = "open-source-ai"
-    NOT_OPEN_SOURCE_AI = "not-open-source-ai"
-    INSUFFICIENT_INFORMATION = "insufficient-information"
-
-
-class DefinitionRef(Model):
-    """The definition an assessment was made against."""
-
-    name: NonEmptyStr
-    version: NonEmptyStr
-    url: NonEmptyStr
-
-
-class ReleaseRef(Model):
-    """The release an assessment is about."""
-
-    name: NonEmptyStr
-    producer: NonEmptyStr | None = None
-    version: NonEmptyStr | None = None
-    date: NonEmptyStr | None = None
-
-
-class VersionStamps(Model):
-    """The versions of everything the assessment depends on."""
-
-    osaid: NonEmptyStr
-    """The osaid package version."""
-    definition: NonEmptyStr
-    """The definition version assessed against."""
-    license_catalog: NonEmptyStr
-    """The license catalog version."""
-    license_catalog_sha256: NonEmptyStr
-    """A digest of the catalog's content."""
-    spdx_license_list: NonEmptyStr
-    """The SPDX License List version of osaid's identifier table."""
-    report_format: Literal["1"] = REPORT_FORMAT
-    """The version of this JSON layout."""
-
-
-class GroupResult(Model):
-    """The result for one component group."""
-
-    group: Group
-    outcome: Outcome
-    """``not-met`` if a blocking finding of the group is not met, else ``unknown`` if one is
-    unknown, else ``met``."""
-    met: int
-    not_met: int
-    unknown: int
-    not_applicable: int
-
-
-class ComponentResult(Model):
-    """What the release declares about one component, and how it fared."""
-
-    kind: ComponentKind
-    group: Group
-    availability: Availability
-    terms: ShortText | None = None
-    """The terms as declared (or inherited), None when not stated."""
-    terms_status: TermsStatus | None = None
-    """osaid's judgment of those terms, for released components."""
-    outcome: Outcome
-    """The worst outcome among the component's blocking findings (among its advisory
-    findings when it has no blocking ones; ``not-applicable`` when it has none at all)."""
-    decisive: bool
-    """Whether the component has blocking findings, i.e. counts towards the verdict."""
-
-
-class ElementResult(Model):
-    """What the release declares about one data-information element, and how it fared."""
-
-    element: DataElement
-    state: DisclosureState
-    outcome: Outcome
-    decisive: bool
-
-
-class ChangeItem(Model):
-    """One change in the change set, and the blocking findings it resolves."""
-
-    key: NonEmptyStr
-    action: ShortText
-    resolves: tuple[NonEmptyStr, ...]
-    """The findings it resolves, as ``RULE-ID:component``."""
-    outcome: Outcome
-    """``not-met`` if it resolves a failing finding, ``unknown`` if only missing information."""
-
-
-class Assessment(Model):
-    """The result of scoring a release against a definition version under a policy."""
-
-    verdict: Verdict
-    """The answer."""
-    summary: ShortText
-    """The verdict's reason in one line."""
-    release: ReleaseRef
-    definition: DefinitionRef
-    policy: Policy
-    groups: tuple[GroupResult, ...]
-    """One result per component group, in the order data information, code, parameters,
-    system."""
-    components: tuple[ComponentResult, ...]
-    """One row per component kind, in table order."""
-    data_information: tuple[ElementResult, ...]
-    """One row per data-information element."""
-    findings: tuple[Finding, ...]
-    """Every finding, in rule order."""
-    changes: tuple[ChangeItem, ...]
-    """The changes that would resolve every blocking finding that is not met or unknown."""
-    versions: VersionStamps
-
-    @property
-    def blocking(self) -> tuple[Finding, ...]:
-        """The blocking findings that are not met."""
-        return tuple(f for f in self.findings if f.blocks)
-
-    @property
-    def undecided(self) -> tuple[Finding, ...]:
-        """The blocking findings that are unknown."""
-        return tuple(f for f in self.findings if f.undecided)
-
-
-def verdict_of(findings: Iterable[Finding]) -> Verdict:
-    """The verdict the findings imply.
-
-    >>> verdict_of([])
-    <Verdict.OPEN_SOURCE_AI: 'open-source-ai'>
-    """
-    unknown = False
-    for finding in findings:
-        if finding.blocks:
-            return Verdict.NOT_OPEN_SOURCE_AI
-        unknown = unknown or finding.undecided
-    return Verdict.INSUFFICIENT_INFORMATION if unknown else Verdict.OPEN_SOURCE_AI
-
-
-def analyse_release_terms(
-    release: ModelRelease, policy: Policy, *, catalog: LicenseCatalog | None = None
-) -> dict[ComponentKind, TermsAnalysis]:
-    """The analysed terms of every released component, in component order.
-
-    A component with no terms of its own takes the release-wide ``license``.
-    """
-    out: dict[ComponentKind, TermsAnalysis] = {}
-    for index, component in enumerate(release.components):
-        if not component.availability.released:
-            continue
-        terms, field, inherited = component.license, f"components[{index}].license", False
-        if terms is None and release.license is not None:
-            terms, field, inherited = release.license, "license", True
-        out[component.kind] = analyse_terms(
-            terms,
-            group=component.kind.group,
-            policy=policy,
-            field=field,
-            inherited=inherited,
-            multimodal=release.multimodal,
-            catalog=catalog,
-        )
-    return {kind: out[kind] for kind in ComponentKind if kind in out}
 
 
 _GROUP_ORDER = (Group.DATA_INFORMATION, Group.CODE, Group.PARAMETERS, Group.SYSTEM)
@@ -403,16 +227,29 @@ def _inherit(base: Assessment, name: str) -> tuple[Finding, ...]:
     return tuple(out)
 
 
-def _resolve_base(
-    model: ModelRelease, bases: Mapping[str, ModelRelease] | None
-) -> ModelRelease | None:
-    declared = model.base_model
-    assert declared is not None
+def _resolver(
+    base_models: BaseModels | Mapping[str, ModelRelease | Assessment] | None,
+    bases: Mapping[str, ModelRelease] | None,
+) -> BaseModels:
     if bases is not None:
-        found = bases.get(declared.name)
-        if found is not None:
-            return found
-    return bundled.find(declared.name)
+        warnings.warn(
+            "score(bases=...) is deprecated; pass base_models=... (a mapping or a resolver)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        if base_models is None:
+            base_models = bases
+    if base_models is None:
+        return BUNDLED_BASE_MODELS
+    if isinstance(base_models, Mapping):
+        return ChainedBaseModels(MappingBaseModels(base_models), BUNDLED_BASE_MODELS)
+    if not isinstance(base_models, BaseModels):
+        msg = (
+            "base_models takes a mapping of names to releases or assessments, or an object "
+            f"with a resolve(base) method, not {type(base_models).__name__}"
+        )
+        raise TypeError(msg)
+    return base_models
 
 
 def score(
@@ -421,6 +258,7 @@ def score(
     definition: str = "1.0",
     policy: Policy | str = DEFAULT,
     catalog: LicenseCatalog | None = None,
+    base_models: BaseModels | Mapping[str, ModelRelease | Assessment] | None = None,
     bases: Mapping[str, ModelRelease] | None = None,
 ) -> Assessment:
     """Score ``release`` against a version of the Open Source AI Definition.
@@ -429,8 +267,11 @@ def score(
     :param definition: the definition version, e.g. ``"1.0"``.
     :param policy: a :class:`~osaid.policy.Policy` or the name of a preset.
     :param catalog: the license catalog (default: the one bundled with osaid).
-    :param bases: releases to use as base models, by the name ``base_model`` gives; a name
-        not found here is looked up among the bundled releases.
+    :param base_models: where to find the base model a derived release names: a
+        :class:`~osaid.assessment.bases.BaseModels` resolver, or a mapping of names to
+        releases or assessments (names not found in it are looked up among the bundled
+        releases). Default: the bundled releases.
+    :param bases: deprecated spelling of a mapping ``base_models``.
     :raises InvalidReleaseError: if a mapping does not describe a valid release.
     :raises UnknownDefinitionError: if osaid has no rules for ``definition``.
     :raises UnknownPolicyError: if ``policy`` names no preset.
@@ -439,7 +280,54 @@ def score(
     chosen = get_policy(policy) if isinstance(policy, str) else policy
     version = get_definition(definition)
     catalog = default_catalog() if catalog is None else catalog
-    return _score(model, version, chosen, catalog, bases, seen=())
+    resolver = _resolver(base_models, bases)
+    return _score(model, version, chosen, catalog, resolver, seen=())
+
+
+def _base_result(
+    model: ModelRelease,
+    version: Definition,
+    chosen: Policy,
+    catalog: LicenseCatalog,
+    resolver: BaseModels,
+    *,
+    seen: tuple[str, ...],
+) -> tuple[BaseResult, tuple[Finding, ...]]:
+    declared = model.base_model
+    assert declared is not None
+    name = declared.name
+    found = resolver.resolve(declared)
+    if found is None:
+        return BaseResult(name=name, release=None, problem="unknown to osaid"), ()
+    if isinstance(found, Assessment):
+        mismatch = []
+        if found.definition.version != version.version:
+            mismatch.append(f"definition {found.definition.version}")
+        if found.policy != chosen:
+            mismatch.append(f"policy '{found.policy.name}'")
+        if mismatch:
+            problem = (
+                f"assessed under {' and '.join(mismatch)}, not definition {version.version} "
+                f"with policy '{chosen.name}'"
+            )
+            return BaseResult(name=name, release=None, problem=problem), ()
+        base_assessment, base_name = found, found.release.name
+    else:
+        if found.name in seen or found.name == model.name or len(seen) >= _MAX_BASE_DEPTH:
+            chain = " -> ".join((*seen, model.name, found.name))
+            return BaseResult(name=name, release=None, problem=f"in a cycle ({chain})"), ()
+        path = (*seen, model.name)
+        base_assessment = _score(found, version, chosen, catalog, resolver, seen=path)
+        base_name = found.name
+    inherited = _inherit(base_assessment, base_name)
+    result = BaseResult(
+        name=name,
+        release=base_name,
+        verdict=base_assessment.verdict.value,
+        summary=base_assessment.summary,
+        inherited=verdict_of(inherited).value,
+    )
+    return result, inherited
 
 
 def _score(
@@ -447,7 +335,7 @@ def _score(
     version: Definition,
     chosen: Policy,
     catalog: LicenseCatalog,
-    bases: Mapping[str, ModelRelease] | None,
+    resolver: BaseModels,
     *,
     seen: tuple[str, ...],
 ) -> Assessment:
@@ -455,25 +343,7 @@ def _score(
     base_result: BaseResult | None = None
     inherited: tuple[Finding, ...] = ()
     if model.base_model is not None:
-        name = model.base_model.name
-        base = _resolve_base(model, bases)
-        if base is None:
-            base_result = BaseResult(name=name, release=None, problem="unknown to osaid")
-        elif base.name in seen or base.name == model.name or len(seen) >= _MAX_BASE_DEPTH:
-            chain = " -> ".join((*seen, model.name, base.name))
-            base_result = BaseResult(name=name, release=None, problem=f"in a cycle ({chain})")
-        else:
-            base_assessment = _score(
-                base, version, chosen, catalog, bases, seen=(*seen, model.name)
-            )
-            inherited = _inherit(base_assessment, base.name)
-            base_result = BaseResult(
-                name=name,
-                release=base.name,
-                verdict=base_assessment.verdict.value,
-                summary=base_assessment.summary,
-                inherited=verdict_of(inherited).value,
-            )
+        base_result, inherited = _base_result(model, version, chosen, catalog, resolver, seen=seen)
     context = RuleContext(
         release=model,
         policy=chosen,
@@ -502,6 +372,6 @@ def _score(
             definition=version.version,
             license_catalog=catalog.version,
             license_catalog_sha256=catalog.digest,
-            spdx_license_list=SPDX_LICENSE_LIST_VERSION,
+            spdx_license_list=spdx_table().version,
         ),
     )

@@ -20,7 +20,7 @@ from typing import Any, Final, Union
 from pydantic import BaseModel, ValidationError
 
 from osaid.errors import InputProblem, InvalidReleaseError
-from osaid.release import ModelRelease
+from osaid.release.model import ModelRelease
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",

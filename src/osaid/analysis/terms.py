@@ -1,4 +1,4 @@
-"""License analysis: from the terms a release declares to typed, judged clauses.
+"""Terms analysis: from the terms one component declares to typed, judged clauses.
 
 :func:`analyse_terms` takes a component's :class:`~osaid.release.LicenseTerms` and returns
 a :class:`TermsAnalysis`: whether the terms are accepted for the component's group under
@@ -18,18 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from osaid.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
-from osaid.clauses import Clause, ClauseCondition, Freedom, OsdCriterion, Severity
-from osaid.licenses import (
+from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
+from osaid.licensing.clauses import Clause, ClauseCondition, Freedom, OsdCriterion, Severity
+from osaid.licensing.expressions import (
     LicenseAnd,
     LicenseExpression,
     LicenseNode,
     LicenseOr,
     LicenseSymbol,
-    is_open_data_license,
     parse_expression,
 )
-from osaid.names import ResolutionKind, resolve_license
+from osaid.licensing.names import ResolutionKind, resolve_license
+from osaid.licensing.spdx import is_open_data_license
 from osaid.policy import Policy, TermsAcceptance
 from osaid.release import AdditionalTerms, Group, LicenseTerms
 from osaid.sources import Confidence
@@ -37,11 +37,9 @@ from osaid.sources import Confidence
 __all__ = [
     "ClauseRef",
     "LicenseJudgement",
-    "LicenseProfile",
     "TermsAnalysis",
     "TermsStatus",
     "analyse_terms",
-    "license_profile",
 ]
 
 
@@ -478,62 +476,4 @@ def analyse_terms(
         expression=expression,
         judgements=judgements,
         notes=tuple(dict.fromkeys(analyser.notes)),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class LicenseProfile:
-    """How a catalog license (or policy) fares for each component group under a policy."""
-
-    entry: CatalogEntry
-    version: LicenseVersion
-    status: dict[Group, TermsStatus]
-    """The judgment of the terms for parameters, code and data information."""
-    osd: tuple[OsdCriterion, ...]
-    """The OSD criteria its blocking clauses break."""
-    freedoms: tuple[Freedom, ...]
-    """The freedoms its blocking clauses restrict."""
-    clauses: tuple[ClauseRef, ...]
-    """Every clause in force (incorporated policies included)."""
-
-
-def license_profile(
-    entry: CatalogEntry,
-    *,
-    version: str | None = None,
-    policy: Policy,
-    multimodal: bool | None = True,
-    catalog: LicenseCatalog | None = None,
-) -> LicenseProfile:
-    """Judge a catalog entry on its own, as the terms of a parameters, code and data component.
-
-    ``multimodal`` defaults to True so that clauses limited to multimodal models count.
-    A policy entry is judged as additional terms layered on an OSI-approved license.
-    """
-    catalog = default_catalog() if catalog is None else catalog
-    text = entry.find_version(version) or entry.latest
-    if entry.kind.value == "policy":
-        terms = LicenseTerms(
-            expression="MIT",
-            additional_terms=(
-                AdditionalTerms(name=entry.name, ref=entry.id, version=text.version),
-            ),
-        )
-    else:
-        terms = LicenseTerms(expression=entry.licenseref, version=text.version)
-    status: dict[Group, TermsStatus] = {}
-    analysis: TermsAnalysis | None = None
-    for group in (Group.PARAMETERS, Group.CODE, Group.DATA_INFORMATION):
-        analysis = analyse_terms(
-            terms, group=group, policy=policy, multimodal=multimodal, catalog=catalog
-        )
-        status[group] = analysis.status
-    assert analysis is not None
-    return LicenseProfile(
-        entry=entry,
-        version=text,
-        status=status,
-        osd=analysis.osd,
-        freedoms=analysis.freedoms,
-        clauses=analysis.clauses,
     )

@@ -19,12 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Final
 
-from osaid import _spdx
-from osaid.catalog import CatalogEntry, LicenseCatalog, default_catalog
 from osaid.errors import InvalidLicenseExpression
-from osaid.licenses import parse_expression
+from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, default_catalog
+from osaid.licensing.expressions import parse_expression
+from osaid.licensing.spdx import spdx_table
 
 __all__ = [
     "NOT_STATED",
@@ -146,7 +147,13 @@ Versionless names (``CC BY``, ``Apache License``) map to the version their issue
 publish as current; ambiguous families (``BSD``, ``GPL``, ``CC``) are deliberately absent.
 """
 
-_BY_NAME: Final = {_fold(row[1]): row[0] for row in _spdx.LICENSES.values()}
+
+@cache
+def _by_name() -> dict[str, str]:
+    """Every SPDX license's folded full name to its identifier."""
+    return {_fold(row.name): row.id for row in spdx_table().by_id.values()}
+
+
 _SUFFIX = re.compile(r"\s+(license|licence)(\s+agreement)?$")
 
 
@@ -199,13 +206,13 @@ def resolve_license(text: str, *, catalog: LicenseCatalog | None = None) -> Reso
     spelled = SPELLINGS.get(folded) or SPELLINGS.get(_SUFFIX.sub("", folded))
     if spelled is not None:
         return _spdx_or_catalog(raw, spelled, "known spelling", catalog)
-    named = _BY_NAME.get(folded)
+    named = _by_name().get(folded)
     if named is not None:
         return _spdx_or_catalog(raw, named, "SPDX license name", catalog)
     for candidate in _spdx_candidates(stripped)[1:]:
-        row = _spdx.LICENSES.get(candidate.lower())
+        row = spdx_table().by_id.get(candidate.lower())
         if row is not None:
-            return _spdx_or_catalog(raw, row[0], "SPDX identifier written with blanks", catalog)
+            return _spdx_or_catalog(raw, row.id, "SPDX identifier written with blanks", catalog)
         entry = catalog.lookup(candidate)
         if entry is not None:
             return _catalog(raw, entry, "catalog name")

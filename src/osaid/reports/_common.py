@@ -1,0 +1,77 @@
+"""What the report renderers share: verdict wording, outcome marks, tables, wrapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from osaid.assessment import Assessment, ComponentResult, Verdict
+from osaid.findings import Outcome
+
+__all__ = [
+    "MARK",
+    "VERDICT_LINE",
+    "component_rows",
+    "outcome_label",
+    "subject_label",
+    "table",
+    "wrap",
+]
+
+
+VERDICT_LINE = {
+    Verdict.OPEN_SOURCE_AI: "Open Source AI",
+    Verdict.NOT_OPEN_SOURCE_AI: "NOT Open Source AI",
+    Verdict.INSUFFICIENT_INFORMATION: "Insufficient information to tell",
+}
+MARK = {
+    Outcome.MET: "ok",
+    Outcome.NOT_MET: "FAIL",
+    Outcome.UNKNOWN: "?",
+    Outcome.NOT_APPLICABLE: "-",
+}
+
+
+def outcome_label(outcome: Outcome, *, decisive: bool) -> str:
+    label = MARK[outcome]
+    return label if decisive or outcome is Outcome.NOT_APPLICABLE else f"{label} (advisory)"
+
+
+def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
+    rows = list(rows)
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+    out = ["  " + line, "  " + "  ".join("-" * w for w in widths)]
+    out.extend(
+        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
+    return out
+
+
+def component_rows(assessment: Assessment) -> list[ComponentResult]:
+    return [
+        c
+        for c in assessment.components
+        if c.decisive or c.availability.released or c.outcome is not Outcome.NOT_APPLICABLE
+    ]
+
+
+def wrap(text: str, indent: str, width: int = 100) -> list[str]:
+    hang = " " * len(indent) + "  "
+    lines: list[str] = []
+    current = indent
+    for word in text.split():
+        if len(current) + len(word) + 1 > width and current.strip(" -"):
+            lines.append(current.rstrip())
+            current = hang
+        current += word + " "
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def subject_label(component: object) -> str:
+    """The readable name a finding's message starts with, for a component or element."""
+    label = getattr(component, "label", None)
+    return str(label) if isinstance(label, str) else str(component)
