@@ -133,7 +133,7 @@ def compare(
     >>> import osaid
     >>> table = compare([osaid.load_bundled(n) for n in ("grok-2.5", "olmo-1")], sort="verdict")
     >>> [(r.release, r.verdict.value) for r in table.rows]
-    [('OLMo 7B', 'open-source-ai'), ('Grok 2.5', 'not-open-source-ai')]
+    [('OLMo 1 7B', 'open-source-ai'), ('Grok 2.5', 'not-open-source-ai')]
 
     :raises UnknownFormatError: if ``sort`` is not one of :data:`SORT_KEYS`.
     """
