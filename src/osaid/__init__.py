@@ -219,22 +219,24 @@ _SUBPACKAGES: Final = frozenset(
 )  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name (or a subpackage) the first time it is used (PEP 562).
+if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all
 
-    ``import osaid`` imports nothing but the version, so tools that only need one part of
-    osaid do not pay for the rest.
-    """
-    found = _EXPORTS.get(name)
-    if found is not None:
-        value = getattr(importlib.import_module(found[0]), found[1])
-    elif name in _SUBPACKAGES:
-        value = importlib.import_module(f"osaid.{name}")
-    else:
-        msg = f"module 'osaid' has no attribute {name!r}"
-        raise AttributeError(msg)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        """Import a public name (or a subpackage) the first time it is used (PEP 562).
+
+        ``import osaid`` imports nothing but the version, so tools that only need one part of
+        osaid do not pay for the rest.
+        """
+        found = _EXPORTS.get(name)
+        if found is not None:
+            value = getattr(importlib.import_module(found[0]), found[1])
+        elif name in _SUBPACKAGES:
+            value = importlib.import_module(f"osaid.{name}")
+        else:
+            msg = f"module 'osaid' has no attribute {name!r}"
+            raise AttributeError(msg)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
