@@ -46,7 +46,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-CATALOG_VERSION: Final = "2026.11.23"
+CATALOG_VERSION: Final = "2026.12.01"
 """Version of the bundled catalog; changes whenever an entry or clause changes."""
 
 CatalogId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
