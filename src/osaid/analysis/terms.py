@@ -138,6 +138,9 @@ class LicenseJudgement:
     version: LicenseVersion | None = None
     clauses: tuple[ClauseRef, ...] = ()
     additional: bool = False
+    uncovered: bool = False
+    """Whether the text says it does not license the component's material, so that the
+    component has no stated terms from it (status ``unknown``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +201,22 @@ class TermsAnalysis:
 
     @property
     def unknown_labels(self) -> tuple[str, ...]:
-        """The raw strings osaid could not resolve."""
+        """The raw strings osaid could not resolve or judge."""
         return tuple(j.label for j in self.judgements if j.status is TermsStatus.UNKNOWN)
+
+    @property
+    def uncovered(self) -> bool:
+        """Whether the terms are unknown only because the declared texts do not cover it.
+
+        Such a text says it does not license the component's material, so the component's
+        own license is simply not stated.
+        """
+        unknown = [j for j in self.judgements if j.status is TermsStatus.UNKNOWN]
+        return (
+            self.status is TermsStatus.UNKNOWN
+            and bool(unknown)
+            and all(j.uncovered for j in unknown)
+        )
 
 
 def _acceptance(group: Group, policy: Policy) -> TermsAcceptance:
@@ -343,7 +360,9 @@ class _Analyser:
                 f"{entry.name} says it does not license {self.material.value}, so it gives "
                 "this component no terms; its own license is not stated"
             )
-            return LicenseJudgement(label, TermsStatus.UNKNOWN, reason, entry, version)
+            return LicenseJudgement(
+                label, TermsStatus.UNKNOWN, reason, entry, version, uncovered=True
+            )
         refs = _catalog_refs(entry, version, self.catalog, self.scope, additional=False)
         blocking = _blocking(refs)
         if entry.spdx_id is not None:

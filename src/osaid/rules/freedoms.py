@@ -182,7 +182,8 @@ def _freedom_findings(
             )
     status = analysis.status
     if status in {TermsStatus.UNKNOWN, TermsStatus.NOT_STATED}:
-        remedy = identify_license(kind) if status is TermsStatus.UNKNOWN else state_license(kind)
+        unknown = status is TermsStatus.UNKNOWN and not analysis.uncovered
+        remedy = identify_license(kind) if unknown else state_license(kind)
         yield spec.finding(
             kind,
             Outcome.UNKNOWN,
