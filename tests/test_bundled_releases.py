@@ -159,9 +159,12 @@ def test_pythia_data_information_and_its_terms() -> None:
     paper, report, card = (
         release.component(k) for k in (K.RESEARCH_PAPER, K.TECHNICAL_REPORT, K.DATA_CARD)
     )
-    assert paper is not None and paper.license is not None
-    assert report is not None and report.license is not None
-    assert card is not None and card.license is not None
+    assert paper is not None
+    assert paper.license is not None
+    assert report is not None
+    assert report.license is not None
+    assert card is not None
+    assert card.license is not None
     assert (paper.license.expression, report.license.expression) == ("CC-BY-SA-4.0", "CC-BY-4.0")
     assert card.license.expression == "NOASSERTION"
     assessment = score(release)
