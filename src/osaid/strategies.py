@@ -217,23 +217,32 @@ def license_expressions(
 
 
 @_cached
-def catalog_licenses(*, restrictive: bool | None = None) -> st.SearchStrategy[CatalogEntry]:
+def catalog_licenses(
+    *, restrictive: bool | None = None, material: Material | None = None
+) -> st.SearchStrategy[CatalogEntry]:
     """Entries of osaid's license catalog (licenses, not policies).
 
     :param restrictive: True for entries whose default version has a blocking clause,
         False for entries without one, None for any.
+    :param material: judge ``restrictive`` for this material only (the clauses that bind
+        it, in texts that license it); default: any material.
     """
 
     def build() -> st.SearchStrategy[CatalogEntry]:
         if restrictive not in (None, True, False):
             raise InvalidArgument(f"restrictive={restrictive!r}; expected a bool or None")
         catalog = default_catalog()
+        scope = None if material is None else Material(material)
         entries = []
         for entry in catalog.values():
             if entry.kind.value != "license":
                 continue
+            if scope is not None and not entry.latest.licenses(scope):
+                continue
             blocking = any(
-                item.clause.restrictive and item.clause.severity is Severity.BLOCKING
+                item.clause.restrictive
+                and item.clause.severity is Severity.BLOCKING
+                and item.clause.binds(scope)
                 for item in catalog.clauses(entry, entry.latest)
             )
             if restrictive is None or blocking is restrictive:
@@ -352,6 +361,7 @@ def license_terms(
     *,
     kind: str = "osi-approved",
     additional: bool | None = False,
+    material: Material | None = None,
 ) -> st.SearchStrategy[LicenseTerms]:
     """License terms: an SPDX expression of ``kind`` plus optional additional terms.
 
@@ -359,11 +369,15 @@ def license_terms(
         catalog license with blocking clauses.
     :param additional: False: none; True: at least one restrictive set of additional terms;
         None: any additional terms that restrict nothing the definition protects, or none.
+    :param material: for ``"restrictive-catalog"``: a license with blocking clauses that
+        bind this material (default: any material).
     """
 
     def build() -> st.SearchStrategy[LicenseTerms]:
         if kind == "restrictive-catalog":
-            expressions = catalog_licenses(restrictive=True).map(lambda e: e.licenseref)
+            expressions = catalog_licenses(restrictive=True, material=material).map(
+                lambda e: e.licenseref
+            )
         else:
             expressions = license_expressions(kind=kind, max_leaves=3)
         if additional is True:
@@ -433,7 +447,7 @@ def components(
                 kind=_terms_kind_for(chosen), additional=None
             )
         elif acceptable is False:
-            terms = license_terms(kind="restrictive-catalog")
+            terms = license_terms(kind="restrictive-catalog", material=chosen.material)
         else:
             terms = (
                 st.none()
@@ -627,7 +641,7 @@ def _defective_releases(draw: st.DrawFn, defect: Defect) -> ModelRelease:
         return _replace(release, kind, current.model_copy(update={"availability": gate}))
     if defect is Defect.RESTRICTIVE_TERMS:
         terms = draw(
-            license_terms(kind="restrictive-catalog")
+            license_terms(kind="restrictive-catalog", material=kind.material)
             | license_terms(kind=_terms_kind_for(kind), additional=True)
         )
         return _replace(release, kind, current.model_copy(update={"license": terms}))
