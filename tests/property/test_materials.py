@@ -50,28 +50,27 @@ def test_a_clause_scoped_to_the_model_never_reaches_a_document(
         update={"availability": Availability.PUBLIC, "license": _layer(doc.license, extra)}
     )
     release = _with(release, doc)
-    params = release.component(ComponentKind.PARAMETERS_FINAL)
-    if params is not None and params.availability.released:
-        release = _with(
-            release, params.model_copy(update={"license": _layer(params.license, extra)})
-        )
+    weights = Component(
+        kind=ComponentKind.PARAMETERS_FINAL,
+        availability=Availability.PUBLIC,
+        license=LicenseTerms(expression="Apache-2.0", additional_terms=(extra,)),
+    )
+    release = _with(release, weights)
     summaries = {c.summary for c in extra.clauses}
     assessment = score(release)
     for finding in assessment.findings:
         if finding.component in DOCUMENTS:
             cited = {e.clause for e in finding.evidence if e.clause is not None}
             assert not cited & summaries, (finding.rule_id, finding.component)
-    # ... and the clauses are not lost: they still bind the weights.
-    if params is not None and params.availability.released:
-        on_params = {
-            e.clause
-            for f in assessment.findings
-            if f.component == ComponentKind.PARAMETERS_FINAL and f.outcome is Outcome.NOT_MET
-            for e in f.evidence
-            if e.clause is not None
-        }
-        restrictive = {c.summary for c in extra.clauses if c.restrictive}
-        assert restrictive <= on_params
+    # ... and the clauses are not lost: every restrictive one still binds the weights.
+    on_params = {
+        e.clause
+        for f in assessment.findings
+        if f.component == ComponentKind.PARAMETERS_FINAL and f.outcome is Outcome.NOT_MET
+        for e in f.evidence
+        if e.clause is not None
+    }
+    assert {c.summary for c in extra.clauses if c.restrictive} <= on_params
 
 
 def _has_model_only_clause(entry: CatalogEntry) -> bool:
