@@ -299,3 +299,19 @@ def test_gated_components_still_report_gates() -> None:
     ]
     assert gate
     assert component(K.DATA_CARD, "CC-BY-4.0").kind.material is Material.DOCUMENTATION
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "termination", "law"),
+    [("qwen", "8(b)", "9"), ("tongyi-qianwen", "8(b)", "9"), ("qwen-research", "7(b)", "8")],
+)
+def test_qwen_terms_accept_by_click_or_use(entry_id: str, termination: str, law: str) -> None:
+    text = default_catalog()[entry_id].latest
+    by_kind = {c.kind: c for c in text.clauses}
+    acceptance = by_kind[ClauseKind.ACCEPTANCE_BY_USE]
+    assert acceptance.quote is not None
+    assert acceptance.quote.startswith("By clicking to agree or by using or distributing")
+    assert acceptance.verified
+    assert by_kind[ClauseKind.TERMINATION_ON_BREACH].section == termination
+    assert by_kind[ClauseKind.GOVERNING_LAW].section == law
+    assert ClauseKind.CLICK_THROUGH not in by_kind
