@@ -17,6 +17,7 @@ from pathlib import Path
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
 from osaid.licensing.clauses import CLAUSE_KINDS, LITIGATION_PRECEDENTS, ClauseKind, Material
+from osaid.mof import MOF_COMPONENTS, MOF_RULES, MOT_OPEN_DATA_LICENSES
 from osaid.rules import rules_for
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -135,7 +136,36 @@ def catalog_page() -> str:
     return "".join(out)
 
 
-PAGES = {"rules.md": rules_page, "catalog.md": catalog_page}
+def mof_page() -> str:
+    """docs/mof.md: the MOF lens's components and rules, with their sources."""
+    out = [BANNER, "\n# The Model Openness Framework lens\n\n"]
+    out.append(
+        "Every assessment carries the release's MOF class and MOT's three progress figures "
+        "(`Assessment.mof`, `osaid.mof_class()`), computed from the same release model by "
+        "the rules below. They never change the OSAID verdict. See docs/lenses.md for how "
+        "to read them.\n"
+    )
+    out.append("\n## Components\n\n")
+    out.append("| component | MOF name | MOT id | content type | class | required |\n")
+    out.append("| --- | --- | --- | --- | --- | --- |\n")
+    for spec in MOF_COMPONENTS:
+        required = "yes" if spec.required else "optional"
+        out.append(
+            f"| `{spec.kind.value}` | {spec.name} | {spec.mof_id} | {spec.content_type.value} "
+            f"| {'I' * spec.mof_class} | {required} |\n"
+        )
+    out.append(
+        "\nClass I requires every required component, Class II those of classes II and III, "
+    )
+    out.append("Class III its own six.\n\n## Rules\n")
+    for rule in MOF_RULES.values():
+        out.append(f"\n### {rule.id}\n\n{rule.title}\n\nSource: {rule.source} (<{rule.url}>)\n")
+    out.append("\n## Open data licenses MOT counts\n\n")
+    out.append(", ".join(f"`{i}`" for i in sorted(MOT_OPEN_DATA_LICENSES)) + "\n")
+    return "".join(out)
+
+
+PAGES = {"rules.md": rules_page, "catalog.md": catalog_page, "mof.md": mof_page}
 
 
 def main(argv: list[str]) -> int:
