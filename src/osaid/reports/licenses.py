@@ -17,16 +17,20 @@ def __dir__() -> list[str]:
 
 
 def render_license_list(profiles: Iterable[LicenseProfile]) -> str:
-    """A table of catalog entries: how each fares for parameters, code and data."""
+    """A table of catalog entries: how each fares for parameters, code and data.
+
+    The ``unverified`` column counts the clauses not checked against the license text.
+    """
     rows = []
     for p in profiles:
         counts: dict[int, int] = {}
         for ref in p.clauses:
             clause = ref.clause
-            if clause.restrictive and clause.severity is Severity.BLOCKING and not ref.conditional:
+            if clause.restrictive and ref.severity is Severity.BLOCKING and not ref.conditional:
                 for criterion in clause.osd:
                     counts[int(criterion)] = counts.get(int(criterion), 0) + 1
         osd = ", ".join(f"{c}x{counts[c]}" for c in sorted(counts)) or "-"
+        unverified = sum(not ref.verified for ref in p.clauses)
         rows.append(
             [
                 p.entry.id,
@@ -35,10 +39,11 @@ def render_license_list(profiles: Iterable[LicenseProfile]) -> str:
                 p.status[Group.CODE].value,
                 p.status[Group.DATA_INFORMATION].value,
                 osd,
+                str(unverified) if unverified else "-",
                 p.entry.name,
             ]
         )
-    header = ["id", "kind", "parameters", "code", "data", "OSD x clauses", "name"]
+    header = ["id", "kind", "parameters", "code", "data", "OSD x clauses", "unverified", "name"]
     return "\n".join(line[2:] for line in table(header, rows)) + "\n"
 
 
@@ -62,17 +67,27 @@ def render_license(profile: LicenseProfile) -> str:
     ]
     if text.note:
         lines.extend(wrap(text.note, "  "))
+    if text.open_grant:
+        granted = ", ".join(m.value for m in text.open_grant)
+        lines.extend(
+            wrap(f"Grants plainly (no clause below binds them unless it says so): {granted}", "  ")
+        )
+    if text.not_licensed:
+        lines.extend(
+            wrap(f"Does not license: {', '.join(m.value for m in text.not_licensed)}", "  ")
+        )
     lines += ["", "Clauses"]
     for ref in profile.clauses:
         clause = ref.clause
         osd = ", ".join(f"OSD {int(c)}" for c in clause.osd) or "no OSD criterion"
         freedoms = ", ".join(f.value for f in clause.freedoms) or "no freedom"
-        severity = clause.severity.value if clause.restrictive else "permitted"
+        severity = ref.severity.value if clause.restrictive else "permitted"
         origin = "" if ref.terms_id == entry.id else f" [{ref.terms}]"
         where = f"section {clause.section}" if clause.section else "no section"
         checked = "verified" if ref.verified else "NOT verified against the text"
         condition = f"; only {clause.condition.value} models" if clause.condition else ""
-        facts = f"{where}; {severity}; {osd}; {freedoms}; {checked}{condition}"
+        binds = ", ".join(m.value for m in clause.materials)
+        facts = f"{where}; binds {binds}; {severity}; {osd}; {freedoms}; {checked}{condition}"
         head = f"- {clause.kind.value}{origin} ({facts})"
         lines.extend(wrap(head, "  "))
         lines.extend(wrap(clause.summary, "      "))
