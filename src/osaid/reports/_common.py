@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from osaid.assessment import Assessment, ComponentResult, Verdict
 from osaid.findings import Outcome
@@ -36,16 +36,32 @@ def outcome_label(outcome: Outcome, *, decisive: bool) -> str:
     return label if decisive or outcome is Outcome.NOT_APPLICABLE else f"{label} (advisory)"
 
 
-def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
+def table(
+    headers: list[str],
+    rows: Iterable[list[str]],
+    *,
+    paint: Callable[[int, str], str] | None = None,
+) -> list[str]:
+    """A plain-text table, indented two spaces; columns padded to their widest cell.
+
+    ``paint(column, cell)`` may wrap a body cell in terminal colour codes: padding is
+    computed on the plain text, so the columns stay aligned.
+    """
     rows = list(rows)
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    out = ["  " + line, "  " + "  ".join("-" * w for w in widths)]
-    out.extend(
-        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    )
+
+    def line(cells: list[str], *, styled: bool) -> str:
+        out: list[str] = []
+        last = len(cells) - 1
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            shown = paint(column, cell) if styled and paint is not None else cell
+            out.append(shown if column == last else shown + " " * (width - len(cell)))
+        return "  " + "  ".join(out).rstrip()
+
+    out = [line(headers, styled=False), "  " + "  ".join("-" * w for w in widths)]
+    out.extend(line(r, styled=True) for r in rows)
     return out
 
 
