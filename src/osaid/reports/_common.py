@@ -8,14 +8,21 @@ from osaid.assessment import Assessment, ComponentResult, Verdict
 from osaid.findings import Outcome
 
 __all__ = [
+    "DOCS_URL",
+    "EXIT_ORDER",
     "MARK",
     "VERDICT_LINE",
     "component_rows",
     "outcome_label",
+    "rule_doc_url",
     "subject_label",
     "table",
+    "worst_verdict",
     "wrap",
 ]
+
+DOCS_URL = "https://github.com/osaid/osaid/blob/main/docs/"
+"""Where osaid's documentation is published."""
 
 
 VERDICT_LINE = {
@@ -23,6 +30,25 @@ VERDICT_LINE = {
     Verdict.NOT_OPEN_SOURCE_AI: "NOT Open Source AI",
     Verdict.INSUFFICIENT_INFORMATION: "Insufficient information to tell",
 }
+EXIT_ORDER = (
+    Verdict.NOT_OPEN_SOURCE_AI,
+    Verdict.INSUFFICIENT_INFORMATION,
+    Verdict.OPEN_SOURCE_AI,
+)
+"""Verdicts from worst to best: a batch is as good as its worst release."""
+
+
+def worst_verdict(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst of several verdicts (``open-source-ai`` for none)."""
+    given = set(verdicts)
+    return next((v for v in EXIT_ORDER if v in given), Verdict.OPEN_SOURCE_AI)
+
+
+def rule_doc_url(rule_id: str) -> str:
+    """The rule's section in the rules page of the documentation."""
+    return f"{DOCS_URL}rules.md#{rule_id.lower()}"
+
+
 MARK = {
     Outcome.MET: "ok",
     Outcome.NOT_MET: "FAIL",
