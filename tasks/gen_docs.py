@@ -2,21 +2,24 @@
 
 Usage::
 
-    python tasks/gen_docs.py          # rewrite docs/rules.md and docs/catalog.md
-    python tasks/gen_docs.py --check  # exit 1 if either page is out of date
+    python tasks/gen_docs.py          # rewrite docs/rules.md, docs/catalog.md, docs/schemas/
+    python tasks/gen_docs.py --check  # exit 1 if any of them is out of date
 
-The rule records and the license catalog are the single source of truth; these pages
-restate them for readers.
+The rule records, the license catalog and the models are the single source of truth; these
+pages restate them for readers, and docs/schemas/ publishes the JSON Schemas at their $id.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
 from osaid.licensing.clauses import CLAUSE_KINDS
+from osaid.assessment import REPORT_FORMAT
+from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -106,7 +109,16 @@ def catalog_page() -> str:
     return "".join(out)
 
 
-PAGES = {"rules.md": rules_page, "catalog.md": catalog_page}
+def _json(schema: dict[str, object]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+PAGES = {
+    "rules.md": rules_page,
+    "catalog.md": catalog_page,
+    f"schemas/report-{REPORT_FORMAT}.schema.json": lambda: _json(report_schema()),
+    "schemas/release.schema.json": lambda: _json(release_schema()),
+}
 
 
 def main(argv: list[str]) -> int:
@@ -120,6 +132,7 @@ def main(argv: list[str]) -> int:
         if current != text:
             stale.append(name)
             if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     if check and stale:
         sys.stderr.write(f"out of date: {', '.join(stale)}; run python tasks/gen_docs.py\n")
