@@ -15,10 +15,10 @@ import json
 import sys
 from pathlib import Path
 
+from osaid.assessment import REPORT_FORMAT
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
 from osaid.licensing.clauses import CLAUSE_KINDS
-from osaid.assessment import REPORT_FORMAT
 from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
 
@@ -113,11 +113,21 @@ def _json(schema: dict[str, object]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def report_schema_file() -> str:
+    """docs/schemas/report-N.schema.json: the JSON report's schema, published at its $id."""
+    return _json(report_schema())
+
+
+def release_schema_file() -> str:
+    """docs/schemas/release.schema.json: the release documents' schema."""
+    return _json(release_schema())
+
+
 PAGES = {
     "rules.md": rules_page,
     "catalog.md": catalog_page,
-    f"schemas/report-{REPORT_FORMAT}.schema.json": lambda: _json(report_schema()),
-    "schemas/release.schema.json": lambda: _json(release_schema()),
+    f"schemas/report-{REPORT_FORMAT}.schema.json": report_schema_file,
+    "schemas/release.schema.json": release_schema_file,
 }
 
 

@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from osaid import load_bundled, score
 from osaid.errors import UnknownFormatError
-from osaid.reports import ReportFormat, render, render_markdown, render_sarif, render_text
-from osaid.rules import RULES
+from osaid.reports import ReportFormat, render, render_markdown, render_text
 
 from .builders import K, full_release
 

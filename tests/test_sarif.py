@@ -50,7 +50,8 @@ def assert_valid(log: dict[str, Any]) -> None:
             for location in result["locations"]:
                 uri = location.get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
                 if uri is not None:
-                    assert uri and " " not in uri
+                    assert uri
+                    assert " " not in uri
                     urlsplit(uri)
 
 

@@ -355,7 +355,10 @@ def _read_stream(stream: IO[bytes], label: str) -> bytes:
     """At most :data:`MAX_DOCUMENT_BYTES` from a file, pipe or device, or an error."""
     data = stream.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
-        msg = f"the input is larger than {MAX_DOCUMENT_BYTES:,} bytes, the most osaid reads"
+        msg = (
+            f"the input is larger than {MAX_DOCUMENT_BYTES:,} bytes; osaid reads documents "
+            f"up to {MAX_DOCUMENT_BYTES:,} bytes"
+        )
         raise InvalidReleaseError([InputProblem("", msg)], source=label)
     return data
 
@@ -376,6 +379,12 @@ def _read_file(target: str) -> bytes:
         raise TargetError(msg) from None
     except OSError as exc:
         raise TargetError(_stat_problem(target, exc)) from None
+    size = Path(target).stat().st_size if stat.S_ISREG(mode) else 0
+    if size > MAX_DOCUMENT_BYTES:
+        msg = (
+            f"the file is {size:,} bytes; osaid reads documents up to {MAX_DOCUMENT_BYTES:,} bytes"
+        )
+        raise InvalidReleaseError([InputProblem("", msg)], source=target)
     kind = _kind_of(mode)
     if kind is not None:
         hint = ""

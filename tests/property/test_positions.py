@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osaid.release.positions import index_document, index_json, index_yaml
+from tests.test_positions import cut, last_key, walk
 
-from ..test_positions import cut, last_key, walk
 from ._settings import PROPERTY
 
 KEYS = st.text(
@@ -52,8 +52,8 @@ def test_every_json_member_is_placed_at_its_text(
 
 
 @PROPERTY
-@given(st.dictionaries(KEYS, DOCUMENTS, min_size=1, max_size=5), st.booleans())
-def test_every_yaml_member_is_placed_at_its_key(document: dict[str, Any], flow: bool) -> None:
+@given(document=st.dictionaries(KEYS, DOCUMENTS, min_size=1, max_size=5), flow=st.booleans())
+def test_every_yaml_member_is_placed_at_its_key(*, document: dict[str, Any], flow: bool) -> None:
     text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow, sort_keys=False)
     index = index_yaml(text)
     expected = walk(yaml.safe_load(text))
@@ -61,9 +61,12 @@ def test_every_yaml_member_is_placed_at_its_key(document: dict[str, Any], flow: 
     for field in expected:
         span = index[field]
         assert (span.start_line, span.start_column) <= (span.end_line, span.end_column)
+        piece = cut(text, span)
         if not field.endswith("]"):
-            key = yaml.safe_load(cut(text, span).split(":", 1)[0])
-            assert str(key) == last_key(field)
+            assert str(yaml.safe_load(piece.split(":", 1)[0])) == last_key(field)
+        if flow:  # a flow piece stands on its own: it parses back to the value
+            want = expected[field] if field.endswith("]") else {last_key(field): expected[field]}
+            assert yaml.safe_load(piece) == want
 
 
 @PROPERTY

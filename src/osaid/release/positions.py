@@ -11,7 +11,7 @@ of a Markdown model card.
 Everything here is pure: text in, index out, no file is read. Indexing never raises: text
 that cannot be read gives an empty index, and a caller then points at the whole document.
 
->>> index = index_json('{"name": "m",\\n "components": [{"kind": "training-code"}]}')
+>>> index = index_json('{"name": "m",\n "components": [{"kind": "training-code"}]}')
 >>> index["components[0].kind"]
 Span(start_line=2, start_column=18, end_line=2, end_column=41)
 >>> index.locate("components[0].license.expression")
@@ -303,22 +303,28 @@ def index_yaml(text: str, *, first_line: int = 1) -> PositionIndex:
 
 def _yaml_span(lines: _Lines, text: str, first: Any, last: Any, first_line: int) -> Span:
     start = first.start_mark.index
-    end = max(_trimmed_end(text, last.end_mark.index), start + 1)
+    end = max(_node_end(text, last), start + 1)
     span = lines.span(start, end)
     shift = first_line - 1
-    return Span(span.start_line + shift, span.start_column, span.end_line + shift, span.end_column)
+    return Span(
+        span.start_line + shift, span.start_column, span.end_line + shift, span.end_column
+    )
 
 
-def _trimmed_end(text: str, end: int) -> int:
-    """A block node's end without the blank and comment lines PyYAML counts into it."""
-    while True:
-        while end > 0 and text[end - 1] in " \t\r\n":
-            end -= 1
-        line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-        if text[line_start:end].lstrip().startswith("#") and line_start > 0:
-            end = line_start
-            continue
-        return end
+def _node_end(text: str, node: Any) -> int:
+    """Where a node's text ends.
+
+    PyYAML ends a block collection at the next token, past any blank and comment lines
+    that follow it; its real end is its last child's. Scalars and flow collections end
+    where PyYAML says, without the line breaks a block scalar keeps.
+    """
+    while not getattr(node, "flow_style", True) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    end: int = node.end_mark.index
+    while end > node.start_mark.index and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
 
 
 def index_document(text: str) -> PositionIndex:

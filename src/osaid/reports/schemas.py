@@ -99,13 +99,12 @@ def report_schema() -> dict[str, Any]:
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": REPORT_SCHEMA_ID,
-        "title": "osaid report",
-        "description": (
-            f"An osaid assessment, report format {REPORT_FORMAT} (versions.report_format). "
-            "'osaid score --format json' prints one per release (an array of them for "
-            "several releases; one per line with --jsonl)."
+        "$comment": (
+            f"osaid report format {REPORT_FORMAT} (versions.report_format). 'osaid score "
+            "--format json' prints one per release (an array of them for several releases; "
+            "one per line with --jsonl)."
         ),
-        **{k: v for k, v in body.items() if k not in {"title", "description"}},
+        **body,
     }
 
 
@@ -126,12 +125,10 @@ def release_schema() -> dict[str, Any]:
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": RELEASE_SCHEMA_ID,
-        "title": "osaid release",
-        "description": (
-            "An AI model release as its publisher declares it, the input of 'osaid score'. "
-            "Some checks span several fields and are made only by the loader; "
-            "docs/reports.md lists them."
+        "$comment": (
+            "The input of 'osaid score'. Some checks span several fields and are made only "
+            "by the loader; docs/reports.md lists them."
         ),
-        **{k: v for k, v in body.items() if k not in {"title", "description", "properties"}},
+        **{k: v for k, v in body.items() if k != "properties"},
         "properties": properties,
     }
