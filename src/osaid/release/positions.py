@@ -306,9 +306,7 @@ def _yaml_span(lines: _Lines, text: str, first: Any, last: Any, first_line: int)
     end = max(_node_end(text, last), start + 1)
     span = lines.span(start, end)
     shift = first_line - 1
-    return Span(
-        span.start_line + shift, span.start_column, span.end_line + shift, span.end_column
-    )
+    return Span(span.start_line + shift, span.start_column, span.end_line + shift, span.end_column)
 
 
 def _node_end(text: str, node: Any) -> int:
