@@ -441,3 +441,15 @@ def test_messages_read_as_sentences() -> None:
     for message in messages:
         assert message[0].isupper() or message.startswith("osaid"), message
         assert message.endswith("."), message
+
+
+def test_output_never_overwrites_the_file_behind_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = release_file(tmp_path, "r.json")
+    before = source.read_bytes()
+    with source.open("rb") as stream:
+        code = main(["score", "-", "-o", str(source)], stdout=io.StringIO(), stdin=stream)
+    assert code == 2
+    assert "refusing to write over the input <stdin>" in capsys.readouterr().err
+    assert source.read_bytes() == before

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import json
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Final, TextIO
 
@@ -306,6 +307,8 @@ class _Input:
     source_format: str | None = None
     """The format it was read as."""
     stdin: bool = False
+    identity: tuple[int, int] | None = None
+    """The device and inode it was read from, when that is a file (for ``-o`` checks)."""
 
 
 def _shown(target: str) -> str:
@@ -422,7 +425,8 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes]) -> _Inp
     if target == STDIN:
         label = args.stdin_name or "<stdin>"
         raw = _read_stream(stdin, label)
-        return _import(raw, label, args.stdin_name, fmt, path=None, stdin=True)
+        item = _import(raw, label, args.stdin_name, fmt, path=None, stdin=True)
+        return replace(item, identity=_identity_of_stream(stdin))
     if not _on_disk(target):
         found = bundled.find(target)
         if found is not None:
@@ -441,7 +445,25 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes]) -> _Inp
         except UnknownReleaseError as exc:
             raise UnknownReleaseError(_shown(target), exc.suggestions) from None
     raw = _read_file(target)
-    return _import(raw, target, target, fmt, path=target, stdin=False)
+    item = _import(raw, target, target, fmt, path=target, stdin=False)
+    return replace(item, identity=_identity(target))
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        found = Path(path).stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def _identity_of_stream(stream: IO[bytes]) -> tuple[int, int] | None:
+    """The file behind a stream (``osaid score - < release.json``), if it is a regular file."""
+    try:
+        found = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISREG(found.st_mode) else None
 
 
 def _import(
@@ -497,15 +519,11 @@ def _load_all(targets: Sequence[str], args: argparse.Namespace, stdin: IO[bytes]
 
 
 def _same_file(output: str, inputs: Sequence[_Input]) -> _Input | None:
-    for item in inputs:
-        if item.path is None:
-            continue
-        try:
-            if Path(output).samefile(item.path):
-                return item
-        except OSError:
-            continue
-    return None
+    """The input that ``output`` is (by path, symbolic link or hard link), if any."""
+    target = _identity(output)
+    if target is None:
+        return None
+    return next((item for item in inputs if item.identity == target), None)
 
 
 def _write(text: str, output: str | None, stdout: TextIO, inputs: Sequence[_Input] = ()) -> None:
@@ -606,7 +624,7 @@ def _report(
     return rule.join(render_text(a, color=color) for a in assessments)
 
 
-def _score(args: argparse.Namespace, io: _IO) -> int:
+def _score(args: argparse.Namespace, streams: _IO) -> int:
     fmt_name = args.fmt
     if args.jsonl:
         if fmt_name not in {None, ReportFormat.JSON.value}:
@@ -614,37 +632,37 @@ def _score(args: argparse.Namespace, io: _IO) -> int:
             raise UsageError(msg)
         fmt_name = ReportFormat.JSON.value
     fmt = ReportFormat(fmt_name or ReportFormat.TEXT.value)
-    inputs = _load_all(args.targets, args, io.stdin)
+    inputs = _load_all(args.targets, args, streams.stdin)
     items = [
         (item, score(item.release, definition=args.definition, policy=args.policy))
         for item in inputs
     ]
     to_terminal = args.output in {None, STDIN} and not args.quiet
-    color = fmt is ReportFormat.TEXT and to_terminal and _colour(io.stdout)
+    color = fmt is ReportFormat.TEXT and to_terminal and _colour(streams.stdout)
     text = _report(fmt, items, jsonl=args.jsonl, color=color)
     if not (args.quiet and args.output in {None, STDIN}):
-        _write(text, args.output, io.stdout, inputs)
+        _write(text, args.output, streams.stdout, inputs)
     if args.exit_zero:
         return 0
     return EXIT_CODES[worst_verdict(a.verdict for _, a in items)]
 
 
-def _import_cmd(args: argparse.Namespace, io: _IO) -> int:
-    item = _load_input(args.file, args, io.stdin)
+def _import_cmd(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.file, args, streams.stdin)
     text = item.release.model_dump_json(indent=2, exclude_defaults=True) + "\n"
     if not (args.quiet and args.output in {None, STDIN}):
-        _write(text, args.output, io.stdout, [item])
+        _write(text, args.output, streams.stdout, [item])
     return 0
 
 
-def _badge(args: argparse.Namespace, io: _IO) -> int:
-    item = _load_input(args.target, args, io.stdin)
+def _badge(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.target, args, streams.stdin)
     assessment = score(item.release, definition=args.definition, policy=args.policy)
     svg = render_badge(assessment)
     if not (args.quiet and args.output == STDIN):
-        _write(svg, args.output, io.stdout, [item])
+        _write(svg, args.output, streams.stdout, [item])
     if args.output != STDIN and not args.quiet:
-        io.stdout.write(badge_markdown(assessment, args.output, link=args.link) + "\n")
+        streams.stdout.write(badge_markdown(assessment, args.output, link=args.link) + "\n")
     return 0
 
 
@@ -652,7 +670,7 @@ def _json_out(data: Any, stdout: TextIO) -> None:
     stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _catalog(args: argparse.Namespace, io: _IO) -> int:
+def _catalog(args: argparse.Namespace, streams: _IO) -> int:
     rows = []
     for name in bundled.names():
         assessment = score(bundled.load(name), policy=args.policy)
@@ -670,28 +688,28 @@ def _catalog(args: argparse.Namespace, io: _IO) -> int:
                 }
                 for name, a in rows
             ],
-            io.stdout,
+            streams.stdout,
         )
         return 0
     width = max((len(name) for name, _ in rows), default=4)
     verdict_width = max((len(a.verdict.value) for _, a in rows), default=7)
     for name, a in rows:
-        io.stdout.write(
+        streams.stdout.write(
             f"{name.ljust(width)}  {a.verdict.value.ljust(verdict_width)}  {a.summary}\n"
         )
     return 0
 
 
-def _licenses(args: argparse.Namespace, io: _IO) -> int:
+def _licenses(args: argparse.Namespace, streams: _IO) -> int:
     catalog = default_catalog()
     policy = get_policy(args.policy)
     as_json = args.fmt == "json"
     if args.action == "list":
         profiles = [license_profile(entry, policy=policy) for entry in catalog.values()]
         if as_json:
-            _json_out(license_list_data(profiles), io.stdout)
+            _json_out(license_list_data(profiles), streams.stdout)
         else:
-            io.stdout.write(render_license_list(profiles))
+            streams.stdout.write(render_license_list(profiles))
         return 0
     if not args.name:
         msg = f"'osaid licenses {args.action}' needs a license id or text"
@@ -707,11 +725,11 @@ def _licenses(args: argparse.Namespace, io: _IO) -> int:
                     "how": found.how,
                     "entry": found.entry.id if found.entry is not None else None,
                 },
-                io.stdout,
+                streams.stdout,
             )
             return 0
         target = found.expression or "unknown (kept as written)"
-        io.stdout.write(f"{args.name!r} -> {target} [{found.kind.value}; {found.how}]\n")
+        streams.stdout.write(f"{args.name!r} -> {target} [{found.kind.value}; {found.how}]\n")
         return 0
     entry = catalog.get_entry(args.name)
     if args.license_version is not None and entry.find_version(args.license_version) is None:
@@ -719,31 +737,31 @@ def _licenses(args: argparse.Namespace, io: _IO) -> int:
         raise UnknownLicenseError(f"{entry.id}@{args.license_version}", labels)
     profile = license_profile(entry, version=args.license_version, policy=policy)
     if as_json:
-        _json_out(license_data(profile), io.stdout)
+        _json_out(license_data(profile), streams.stdout)
     else:
-        io.stdout.write(render_license(profile))
+        streams.stdout.write(render_license(profile))
     return 0
 
 
-def _rules(args: argparse.Namespace, io: _IO) -> int:
+def _rules(args: argparse.Namespace, streams: _IO) -> int:
     rules = rules_for(args.definition)
     if args.fmt == "json":
         _json_out(
             [{**r.spec.model_dump(mode="json"), "help_uri": rule_doc_url(r.id)} for r in rules],
-            io.stdout,
+            streams.stdout,
         )
         return 0
     for rule in rules:
         spec = rule.spec
-        io.stdout.write(f"{spec.id}  [{spec.group.value}, {spec.severity.value}]\n")
-        io.stdout.write(f"    {spec.title}\n")
-        io.stdout.write(f"    {spec.citation.section}: {spec.citation.excerpt}\n")
+        streams.stdout.write(f"{spec.id}  [{spec.group.value}, {spec.severity.value}]\n")
+        streams.stdout.write(f"    {spec.title}\n")
+        streams.stdout.write(f"    {spec.citation.section}: {spec.citation.excerpt}\n")
     return 0
 
 
-def _schema(args: argparse.Namespace, io: _IO) -> int:
+def _schema(args: argparse.Namespace, streams: _IO) -> int:
     schema = release_schema() if args.which == "release" else report_schema()
-    _json_out(schema, io.stdout)
+    _json_out(schema, streams.stdout)
     return 0
 
 
