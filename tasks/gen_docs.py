@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tasks/gen_docs.py          # rewrite docs/rules.md, docs/catalog.md, docs/schemas/
+    python tasks/gen_docs.py          # rewrite docs/rules.md, catalog.md, mof.md, schemas/
     python tasks/gen_docs.py --check  # exit 1 if any of them is out of date
 
 The rule records, the license catalog and the models are the single source of truth; these
@@ -19,6 +19,7 @@ from osaid.assessment import REPORT_FORMAT
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
 from osaid.licensing.clauses import CLAUSE_KINDS
+from osaid.mof import MOF_COMPONENTS, MOF_RULES, MOT_OPEN_DATA_LICENSES
 from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
 
@@ -109,6 +110,35 @@ def catalog_page() -> str:
     return "".join(out)
 
 
+def mof_page() -> str:
+    """docs/mof.md: the MOF lens's components and rules, with their sources."""
+    out = [BANNER, "\n# The Model Openness Framework lens\n\n"]
+    out.append(
+        "Every assessment carries the release's MOF class and MOT's three progress figures "
+        "(`Assessment.mof`, `osaid.mof_class()`), computed from the same release model by "
+        "the rules below. They never change the OSAID verdict. See docs/lenses.md for how "
+        "to read them.\n"
+    )
+    out.append("\n## Components\n\n")
+    out.append("| component | MOF name | MOT id | content type | class | required |\n")
+    out.append("| --- | --- | --- | --- | --- | --- |\n")
+    for spec in MOF_COMPONENTS:
+        required = "yes" if spec.required else "optional"
+        out.append(
+            f"| `{spec.kind.value}` | {spec.name} | {spec.mof_id} | {spec.content_type.value} "
+            f"| {'I' * spec.mof_class} | {required} |\n"
+        )
+    out.append(
+        "\nClass I requires every required component, Class II those of classes II and III, "
+    )
+    out.append("Class III its own six.\n\n## Rules\n")
+    for rule in MOF_RULES.values():
+        out.append(f"\n### {rule.id}\n\n{rule.title}\n\nSource: {rule.source} (<{rule.url}>)\n")
+    out.append("\n## Open data licenses MOT counts\n\n")
+    out.append(", ".join(f"`{i}`" for i in sorted(MOT_OPEN_DATA_LICENSES)) + "\n")
+    return "".join(out)
+
+
 def _json(schema: dict[str, object]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
@@ -126,6 +156,7 @@ def release_schema_file() -> str:
 PAGES = {
     "rules.md": rules_page,
     "catalog.md": catalog_page,
+    "mof.md": mof_page,
     f"schemas/report-{REPORT_FORMAT}.schema.json": report_schema_file,
     "schemas/release.schema.json": release_schema_file,
 }

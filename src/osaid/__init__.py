@@ -41,7 +41,9 @@ from osaid.errors import (
     UnknownReleaseError,
 )
 from osaid.findings import Evidence, Finding, Outcome, Remediation
+from osaid.lenses import Comparison, Plan, ReleaseDiff, compare, diff, plan
 from osaid.licensing.clauses import Clause, ClauseKind, Freedom, OsdCriterion, Severity
+from osaid.mof import MofClass, MofResult, mof_class
 from osaid.policy import Policy, TermsAcceptance, get_policy
 from osaid.release import (
     AdditionalTerms,
@@ -79,6 +81,7 @@ __all__ = [
     "ChangeItem",
     "Clause",
     "ClauseKind",
+    "Comparison",
     "Component",
     "ComponentKind",
     "ComponentResult",
@@ -101,11 +104,15 @@ __all__ = [
     "LicenseTerms",
     "Modality",
     "ModelRelease",
+    "MofClass",
+    "MofResult",
     "NoteKind",
     "OsaidError",
     "OsdCriterion",
     "Outcome",
+    "Plan",
     "Policy",
+    "ReleaseDiff",
     "Remediation",
     "Severity",
     "Source",
@@ -118,9 +125,13 @@ __all__ = [
     "UnknownReleaseError",
     "Verdict",
     "__version__",
+    "compare",
+    "diff",
     "get_policy",
     "load_bundled",
+    "mof_class",
     "parse_release",
+    "plan",
     "read_release",
     "score",
     "verdict_of",
