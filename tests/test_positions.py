@@ -169,7 +169,7 @@ def test_columns_count_code_points() -> None:
 
 
 def test_deep_nesting_and_aliases_are_bounded() -> None:
-    assert len(index_json("[" * 20_000 + "]" * 20_000)) == 19_999
+    assert len(index_json("[" * 5_000 + "]" * 5_000)) == 4_999  # far past the recursion limit
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
     index = index_yaml(bomb)
     assert index["d[0]"].start_line == 3  # placed at its anchor

@@ -29,7 +29,7 @@ def sarif() -> Draft4Validator:
     return Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
 
-@PROPERTY
+@settings(PROPERTY, max_examples=80)
 @given(model_releases())
 def test_release_documents_and_reports_follow_their_schemas(release: ModelRelease) -> None:
     document = json.loads(release.model_dump_json())
