@@ -453,3 +453,12 @@ def test_output_never_overwrites_the_file_behind_standard_input(
     assert code == 2
     assert "refusing to write over the input <stdin>" in capsys.readouterr().err
     assert source.read_bytes() == before
+
+
+def test_a_dash_without_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["score", "-"], stdout=io.StringIO()) == 2
+    assert "there is none" in capsys.readouterr().err
+    assert main(["score", "pythia", "-q"], stdout=io.StringIO()) == 0

@@ -420,10 +420,13 @@ def _on_disk(target: str) -> bool:
     return True
 
 
-def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes]) -> _Input:
+def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) -> _Input:
     fmt: str | None = args.source_format
     if target == STDIN:
         label = args.stdin_name or "<stdin>"
+        if stdin is None:
+            msg = "'-' reads standard input, and there is none"
+            raise TargetError(msg)
         raw = _read_stream(stdin, label)
         item = _import(raw, label, args.stdin_name, fmt, path=None, stdin=True)
         return replace(item, identity=_identity_of_stream(stdin))
@@ -492,7 +495,9 @@ def _import(
     )
 
 
-def _load_all(targets: Sequence[str], args: argparse.Namespace, stdin: IO[bytes]) -> list[_Input]:
+def _load_all(
+    targets: Sequence[str], args: argparse.Namespace, stdin: IO[bytes] | None
+) -> list[_Input]:
     """Every target read, or an error listing each target that could not be."""
     if sum(t == STDIN for t in targets) > 1:
         msg = "'-' (standard input) can be given only once"
@@ -768,7 +773,7 @@ def _schema(args: argparse.Namespace, streams: _IO) -> int:
 @dataclass(frozen=True, slots=True)
 class _IO:
     stdout: TextIO
-    stdin: IO[bytes]
+    stdin: IO[bytes] | None
 
 
 _COMMANDS: Final[dict[str, Callable[[argparse.Namespace, _IO], int]]] = {
@@ -794,7 +799,7 @@ def main(
     :param stdin: the bytes ``-`` reads (default: ``sys.stdin.buffer``).
     """
     out = sys.stdout if stdout is None else stdout
-    source = sys.stdin.buffer if stdin is None else stdin
+    source = getattr(sys.stdin, "buffer", None) if stdin is None else stdin
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

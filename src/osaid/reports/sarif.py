@@ -34,7 +34,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from osaid._version import __version__
-from osaid.assessment import Assessment, Verdict
+from osaid.assessment import Assessment
 from osaid.findings import Finding, Outcome
 from osaid.licensing.clauses import Severity
 from osaid.release.positions import PositionIndex, Span
@@ -268,12 +268,10 @@ def render_sarif_log(items: Sequence[tuple[Assessment, SarifArtifact | str | Non
             summary["artifact"] = artifact.uri
         summaries.append(summary)
     first = items[0][0] if items else None
-    properties: dict[str, Any] = {
-        "verdict": worst_verdict([a.verdict for a, _ in items]).value
-        if items
-        else Verdict.OPEN_SOURCE_AI.value,
-        "assessments": summaries,
-    }
+    properties: dict[str, Any] = {}
+    if first is not None:
+        properties["verdict"] = worst_verdict([a.verdict for a, _ in items]).value
+    properties["assessments"] = summaries
     if first is not None:
         properties["definition"] = first.definition.model_dump()
         properties["policy"] = first.policy.name
