@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic releases they run on."""

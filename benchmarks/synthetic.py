@@ -72,9 +72,9 @@ def _terms(rng: random.Random) -> dict[str, Any] | None:
 
 def _component(kind: str, rng: random.Random, location: str) -> dict[str, Any]:
     availability = rng.choice(_AVAILABILITY)
-    if kind in _OPTIONAL + ("data-processing-code", "evaluation-code", "supporting-libraries"):
-        if rng.random() < 0.1:
-            availability = "not-used"
+    optional = (*_OPTIONAL, "data-processing-code", "evaluation-code", "supporting-libraries")
+    if kind in optional and rng.random() < 0.1:
+        availability = "not-used"
     out: dict[str, Any] = {"kind": kind, "availability": availability}
     if availability not in {"not-released", "not-stated", "not-used"}:
         out["locations"] = [location]
@@ -86,7 +86,7 @@ def _component(kind: str, rng: random.Random, location: str) -> dict[str, Any]:
 
 def release_document(index: int, *, seed: int = 2026) -> dict[str, Any]:
     """The ``index``-th synthetic release document (a native osaid release, as a mapping)."""
-    rng = random.Random(seed * 1_000_003 + index)
+    rng = random.Random(seed * 1_000_003 + index)  # noqa: S311 - reproducible data, not secrets
     name = f"synthetic-model-{index}"
     components = [
         _component("parameters-final", rng, f"https://huggingface.co/org{index % 500}/{name}")

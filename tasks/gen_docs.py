@@ -18,7 +18,7 @@ from pathlib import Path
 from osaid.assessment import REPORT_FORMAT
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
-from osaid.licensing.clauses import CLAUSE_KINDS
+from osaid.licensing.clauses import CLAUSE_KINDS, LITIGATION_PRECEDENTS, ClauseKind, Material
 from osaid.mof import MOF_COMPONENTS, MOF_RULES, MOT_OPEN_DATA_LICENSES
 from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
@@ -53,6 +53,15 @@ def rules_page() -> str:
         for item in COVERED_ELSEWHERE:
             out.append(f"| {item.requirement} | {item.statement} | {item.realised_by} |\n")
     out.append("\n## Clause kinds\n\n")
+    out.append(
+        "A clause binds only the materials its text names ("
+        + ", ".join(f"`{m.value}`" for m in Material)
+        + "); it is judged for a component only when it binds the component's material, and a "
+        "clause on outputs binds the model too. Litigation-termination clauses are compared "
+        f"with the OSI-approved precedents ({', '.join(LITIGATION_PRECEDENTS)}): within one, "
+        "the clause is recorded only; broader, it is advisory unless the policy's "
+        "`broad_litigation_termination_severity` makes it blocking.\n\n"
+    )
     out.append("| kind | OSD criteria | freedoms | severity | reasoning |\n")
     out.append("| --- | --- | --- | --- | --- |\n")
     for kind, info in CLAUSE_KINDS.items():
@@ -69,7 +78,9 @@ def catalog_page() -> str:
     out = [BANNER, f"\n# License catalog ({CATALOG_VERSION})\n\n"]
     out.append(
         "Clauses marked *unverified* were not checked against the license text itself; "
-        "reports say so wherever they cite them.\n"
+        "reports say so wherever they cite them. The *binds* column names the materials a "
+        "clause covers as the text scopes it; a clause is judged only for components of "
+        "those materials.\n"
     )
     for entry in catalog.values():
         out.append(f"\n## {entry.name} (`{entry.id}`)\n\n{entry.summary}\n\n")
@@ -88,17 +99,35 @@ def catalog_page() -> str:
             out.append(".\n")
             if text.note:
                 out.append(f"\n{text.note}\n")
+            if text.open_grant or text.not_licensed:
+                out.append("\n")
+                if text.open_grant:
+                    granted = ", ".join(m.value for m in text.open_grant)
+                    out.append(f"Grants plainly: {granted}. ")
+                if text.not_licensed:
+                    excluded = ", ".join(m.value for m in text.not_licensed)
+                    out.append(f"Does not license: {excluded}.")
+                out.append("\n")
             if text.clauses:
-                out.append("\n| section | kind | OSD | freedoms | severity | clause |\n")
-                out.append("| --- | --- | --- | --- | --- | --- |\n")
+                out.append("\n| section | kind | binds | OSD | freedoms | severity | clause |\n")
+                out.append("| --- | --- | --- | --- | --- | --- | --- |\n")
             for clause in text.clauses:
                 osd = ", ".join(str(int(c)) for c in clause.osd) or "none"
                 freedoms = ", ".join(f.value for f in clause.freedoms) or "none"
                 flag = "" if clause.verified else " *unverified*"
                 severity = clause.severity.value if clause.restrictive else "permitted"
+                if clause.kind is ClauseKind.LITIGATION_TERMINATION:
+                    severity += (
+                        " (broader than the precedents)"
+                        if clause.broader_than_precedent
+                        else " (within a precedent)"
+                        if clause.broader_than_precedent is False
+                        else " (not compared)"
+                    )
+                binds = ", ".join(m.value for m in clause.materials)
                 out.append(
-                    f"| {clause.section or '-'} | `{clause.kind.value}` | {osd} | {freedoms} | "
-                    f"{severity} | {clause.summary}{flag} |\n"
+                    f"| {clause.section or '-'} | `{clause.kind.value}` | {binds} | {osd} | "
+                    f"{freedoms} | {severity} | {clause.summary}{flag} |\n"
                 )
             if text.sources:
                 out.append("\nSources:\n\n")

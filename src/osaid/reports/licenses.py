@@ -22,7 +22,7 @@ def _blocking_counts(profile: LicenseProfile) -> dict[int, int]:
     counts: dict[int, int] = {}
     for ref in profile.clauses:
         clause = ref.clause
-        if clause.restrictive and clause.severity is Severity.BLOCKING and not ref.conditional:
+        if clause.restrictive and ref.severity is Severity.BLOCKING and not ref.conditional:
             for criterion in clause.osd:
                 counts[int(criterion)] = counts.get(int(criterion), 0) + 1
     return dict(sorted(counts.items()))
@@ -42,6 +42,7 @@ def license_list_data(profiles: Iterable[LicenseProfile]) -> list[dict[str, Any]
             "blocking_clauses_per_osd_criterion": {
                 str(c): n for c, n in _blocking_counts(p).items()
             },
+            "unverified_clauses": sum(not ref.verified for ref in p.clauses),
         }
         for p in profiles
     ]
@@ -63,6 +64,7 @@ def license_data(profile: LicenseProfile) -> dict[str, Any]:
                 "verified": ref.verified,
                 "additional": ref.additional,
                 "conditional": ref.conditional,
+                "severity": ref.severity.value,
                 "clause": ref.clause.model_dump(mode="json"),
             }
             for ref in profile.clauses
@@ -71,11 +73,15 @@ def license_data(profile: LicenseProfile) -> dict[str, Any]:
 
 
 def render_license_list(profiles: Iterable[LicenseProfile]) -> str:
-    """A table of catalog entries: how each fares for parameters, code and data."""
+    """A table of catalog entries: how each fares for parameters, code and data.
+
+    The ``unverified`` column counts the clauses not checked against the license text.
+    """
     rows = []
     for p in profiles:
         counts = _blocking_counts(p)
         osd = ", ".join(f"{c}x{counts[c]}" for c in sorted(counts)) or "-"
+        unverified = sum(not ref.verified for ref in p.clauses)
         rows.append(
             [
                 p.entry.id,
@@ -84,10 +90,11 @@ def render_license_list(profiles: Iterable[LicenseProfile]) -> str:
                 p.status[Group.CODE].value,
                 p.status[Group.DATA_INFORMATION].value,
                 osd,
+                str(unverified) if unverified else "-",
                 p.entry.name,
             ]
         )
-    header = ["id", "kind", "parameters", "code", "data", "OSD x clauses", "name"]
+    header = ["id", "kind", "parameters", "code", "data", "OSD x clauses", "unverified", "name"]
     return "\n".join(line[2:] for line in table(header, rows)) + "\n"
 
 
@@ -111,17 +118,27 @@ def render_license(profile: LicenseProfile) -> str:
     ]
     if text.note:
         lines.extend(wrap(text.note, "  "))
+    if text.open_grant:
+        granted = ", ".join(m.value for m in text.open_grant)
+        lines.extend(
+            wrap(f"Grants plainly (no clause below binds them unless it says so): {granted}", "  ")
+        )
+    if text.not_licensed:
+        lines.extend(
+            wrap(f"Does not license: {', '.join(m.value for m in text.not_licensed)}", "  ")
+        )
     lines += ["", "Clauses"]
     for ref in profile.clauses:
         clause = ref.clause
         osd = ", ".join(f"OSD {int(c)}" for c in clause.osd) or "no OSD criterion"
         freedoms = ", ".join(f.value for f in clause.freedoms) or "no freedom"
-        severity = clause.severity.value if clause.restrictive else "permitted"
+        severity = ref.severity.value if clause.restrictive else "permitted"
         origin = "" if ref.terms_id == entry.id else f" [{ref.terms}]"
         where = f"section {clause.section}" if clause.section else "no section"
         checked = "verified" if ref.verified else "NOT verified against the text"
         condition = f"; only {clause.condition.value} models" if clause.condition else ""
-        facts = f"{where}; {severity}; {osd}; {freedoms}; {checked}{condition}"
+        binds = ", ".join(m.value for m in clause.materials)
+        facts = f"{where}; binds {binds}; {severity}; {osd}; {freedoms}; {checked}{condition}"
         head = f"- {clause.kind.value}{origin} ({facts})"
         lines.extend(wrap(head, "  "))
         lines.extend(wrap(clause.summary, "      "))

@@ -208,6 +208,17 @@ def terms_finding(
             evidence=evidence,
             remediation=relicense(kind, ctx.policy),
         )
+    if status is TermsStatus.UNKNOWN and analysis.uncovered:
+        raw = ", ".join(repr(label) for label in analysis.unknown_labels)
+        return spec.finding(
+            kind,
+            Outcome.UNKNOWN,
+            f"{title}: {raw} says it does not license {kind.material.value}, so the "
+            f"{kind.label.lower()}'s own license is not stated.",
+            severity=severity,
+            evidence=evidence,
+            remediation=state_license(kind),
+        )
     if status is TermsStatus.UNKNOWN:
         raw = ", ".join(repr(label) for label in analysis.unknown_labels)
         return spec.finding(
