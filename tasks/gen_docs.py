@@ -2,22 +2,25 @@
 
 Usage::
 
-    python tasks/gen_docs.py          # rewrite docs/rules.md and docs/catalog.md
-    python tasks/gen_docs.py --check  # exit 1 if either page is out of date
+    python tasks/gen_docs.py          # rewrite docs/rules.md, catalog.md, mof.md, schemas/
+    python tasks/gen_docs.py --check  # exit 1 if any of them is out of date
 
-The rule records and the license catalog are the single source of truth; these pages
-restate them for readers.
+The rule records, the license catalog and the models are the single source of truth; these
+pages restate them for readers, and docs/schemas/ publishes the JSON Schemas at their $id.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+from osaid.assessment import REPORT_FORMAT
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
 from osaid.licensing.clauses import CLAUSE_KINDS, LITIGATION_PRECEDENTS, ClauseKind, Material
 from osaid.mof import MOF_COMPONENTS, MOF_RULES, MOT_OPEN_DATA_LICENSES
+from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -165,7 +168,27 @@ def mof_page() -> str:
     return "".join(out)
 
 
-PAGES = {"rules.md": rules_page, "catalog.md": catalog_page, "mof.md": mof_page}
+def _json(schema: dict[str, object]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema_file() -> str:
+    """docs/schemas/report-N.schema.json: the JSON report's schema, published at its $id."""
+    return _json(report_schema())
+
+
+def release_schema_file() -> str:
+    """docs/schemas/release.schema.json: the release documents' schema."""
+    return _json(release_schema())
+
+
+PAGES = {
+    "rules.md": rules_page,
+    "catalog.md": catalog_page,
+    "mof.md": mof_page,
+    f"schemas/report-{REPORT_FORMAT}.schema.json": report_schema_file,
+    "schemas/release.schema.json": release_schema_file,
+}
 
 
 def main(argv: list[str]) -> int:
@@ -179,6 +202,7 @@ def main(argv: list[str]) -> int:
         if current != text:
             stale.append(name)
             if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     if check and stale:
         sys.stderr.write(f"out of date: {', '.join(stale)}; run python tasks/gen_docs.py\n")

@@ -15,12 +15,15 @@ __all__ = [
     "availability_finding",
     "disclose",
     "identify_license",
+    "is_are",
+    "it",
     "publish",
     "relicense",
     "state",
     "state_disclosure",
     "state_license",
     "terms_finding",
+    "the",
     "ungate",
     "withdraw",
 ]
@@ -28,6 +31,33 @@ __all__ = [
 
 def _title(kind: ComponentKind) -> str:
     return kind.label.lower()
+
+
+_PLURAL = frozenset(
+    {
+        ComponentKind.PARAMETERS_FINAL,
+        ComponentKind.PARAMETERS_INTERMEDIATE,
+        ComponentKind.SUPPORTING_LIBRARIES,
+        ComponentKind.DATASETS,
+        ComponentKind.EVALUATION_RESULTS,
+        ComponentKind.SAMPLE_OUTPUTS,
+    }
+)
+
+
+def the(kind: ComponentKind) -> str:
+    """The component as a noun phrase in a sentence, e.g. ``"the training code"``."""
+    return f"the {_title(kind)}"
+
+
+def is_are(kind: ComponentKind) -> str:
+    """The verb that agrees with the component's name (``"is"`` or ``"are"``)."""
+    return "are" if kind in _PLURAL else "is"
+
+
+def it(kind: ComponentKind) -> str:
+    """The pronoun that stands for the component (``"it"`` or ``"them"``)."""
+    return "them" if kind in _PLURAL else "it"
 
 
 def _accepted_terms(group: Group, policy: Policy) -> str:
@@ -55,7 +85,7 @@ def state(kind: ComponentKind) -> Remediation:
     """Say whether a component is released."""
     return Remediation(
         key=f"state:{kind.value}",
-        action=f"Say whether the {_title(kind)} is released, and where.",
+        action=f"Say whether {the(kind)} {is_are(kind)} released, and where.",
     )
 
 
@@ -202,7 +232,7 @@ def terms_finding(
     return spec.finding(
         kind,
         Outcome.UNKNOWN,
-        f"{title}: the release does not state its license.",
+        f"The release does not state the license of {the(kind)}.",
         severity=severity,
         evidence=evidence,
         remediation=state_license(kind),
@@ -241,7 +271,7 @@ def availability_finding(
         return spec.finding(
             kind,
             Outcome.NOT_MET,
-            f"{title}: not released.",
+            f"{title} {is_are(kind)} not released.",
             severity=severity,
             evidence=evidence,
             remediation=publish(kind, ctx.policy),
@@ -257,7 +287,7 @@ def availability_finding(
     return spec.finding(
         kind,
         Outcome.UNKNOWN,
-        f"{title}: the release does not say whether it is released.",
+        f"The release does not say whether {the(kind)} {is_are(kind)} released.",
         severity=severity,
         evidence=evidence,
         remediation=state(kind),

@@ -237,7 +237,8 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: disclosed for part of the training data only; OSAID asks for all of it.",
+            f"The release discloses {element.phrase} for part of the training data only; "
+            "OSAID asks for all of it.",
             evidence=evidence,
             remediation=disclose(element),
         )
@@ -245,7 +246,7 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: not disclosed.",
+            f"The release does not disclose {element.phrase}.",
             evidence=evidence,
             remediation=disclose(element),
         )
@@ -269,7 +270,7 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.UNKNOWN,
-            f"{title}: the release does not say whether it is disclosed.",
+            f"The release does not say whether it discloses {element.phrase}.",
             evidence=evidence,
             remediation=state_disclosure(element),
         )
@@ -287,15 +288,16 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: said to be disclosed in the {names}, which is not released.",
+            f"The release says that {element.phrase} is disclosed in the {names}, which "
+            "is not released.",
             evidence=evidence,
             remediation=disclose(element),
         )
     return spec.finding(
         element,
         Outcome.UNKNOWN,
-        f"{title}: said to be disclosed, but the release names no released document or "
-        "location that holds it.",
+        f"The release says that {element.phrase} is disclosed, but names no released "
+        "document or location that holds it.",
         evidence=evidence,
         remediation=state_disclosure(element),
     )

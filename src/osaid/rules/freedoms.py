@@ -31,7 +31,15 @@ from osaid.release import (
     Requirement,
 )
 from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec, clause_evidence
-from osaid.rules._common import identify_license, relicense, state_license, ungate, withdraw
+from osaid.rules._common import (
+    identify_license,
+    it,
+    relicense,
+    state_license,
+    the,
+    ungate,
+    withdraw,
+)
 from osaid.rules.data import carriers_of
 
 __all__ = ["FREEDOM_RULES"]
@@ -187,7 +195,12 @@ def _freedom_findings(
         yield spec.finding(
             kind,
             Outcome.UNKNOWN,
-            f"{kind.label}: cannot tell whether its terms allow anyone to {freedom.value} it.",
+            (
+                f"The release does not state the license of {the(kind)}, so osaid cannot tell "
+                if status is TermsStatus.NOT_STATED
+                else f"osaid does not know what the terms of {the(kind)} say, so it cannot tell "
+            )
+            + f"whether anyone may {freedom.value} {it(kind)}.",
             group=group,
             severity=cap,
             evidence=(Evidence(field=field, value=analysis.declared, note=status.value),),
