@@ -201,6 +201,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="JSON Lines: one assessment per line (implies --format json)",
     )
+    batch = score_cmd.add_argument_group(
+        "batch scoring",
+        "With --batch, TARGETs may also be JSON Lines files (.jsonl, .ndjson; '-' reads JSON "
+        "Lines from stdin), directories and glob patterns; one JSON record a line comes out, "
+        "in input order, and a document that cannot be scored is an error record, never a "
+        "stop. The exit code is the worst verdict's, or 2 if any record is an error.",
+    )
+    batch.add_argument(
+        "--batch", action="store_true", help="score many documents, one JSON record a line"
+    )
+    batch.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for --batch (default: every core)",
+    )
+    batch.add_argument(
+        "--findings",
+        choices=["all", "blocking", "none"],
+        default="all",
+        help="how much of each assessment a --batch record keeps (default: all)",
+    )
     _add_input_options(score_cmd, scoring=True)
     _add_output_options(score_cmd)
     score_cmd.add_argument(
@@ -629,7 +653,51 @@ def _report(
     return rule.join(render_text(a, color=color) for a in assessments)
 
 
+def _batch(args: argparse.Namespace, streams: _IO) -> int:
+    from osaid.batch import default_jobs  # noqa: PLC0415 - only batch runs need it
+    from osaid.batch_cli import run_batch  # noqa: PLC0415
+
+    if args.fmt not in {None, ReportFormat.JSON.value}:
+        msg = f"--batch writes JSON Lines; it does not go with --format {args.fmt}"
+        raise UsageError(msg)
+    if args.source_format not in {None, InputFormat.NATIVE.value} or args.stdin_name:
+        msg = "--batch detects each document's format; --from and --stdin-name do not apply"
+        raise UsageError(msg)
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        msg = f"--jobs takes a number of processes of 1 or more, not {jobs}"
+        raise UsageError(msg)
+    if args.output not in {None, STDIN}:
+        target = Path(args.output).resolve()
+        for name in args.targets:
+            if name != STDIN and Path(name).exists() and Path(name).resolve() == target:
+                msg = f"-o {args.output} would overwrite the input {name}"
+                raise UsageError(msg)
+    summary, failed = run_batch(
+        args.targets,
+        jobs=jobs,
+        findings=args.findings,
+        definition=args.definition,
+        policy=args.policy,
+        output=args.output,
+        stdout=streams.stdout,
+        stdin=streams.stdin,
+        quiet=args.quiet,
+    )
+    if args.exit_zero:
+        return 0
+    if failed:
+        return EXIT_USAGE
+    verdicts = [Verdict(v) for v in summary.verdicts]
+    return EXIT_CODES[worst_verdict(verdicts)] if verdicts else 0
+
+
 def _score(args: argparse.Namespace, streams: _IO) -> int:
+    if args.batch:
+        return _batch(args, streams)
+    if args.jobs is not None or args.findings != "all":
+        msg = "--jobs and --findings go with --batch"
+        raise UsageError(msg)
     fmt_name = args.fmt
     if args.jsonl:
         if fmt_name not in {None, ReportFormat.JSON.value}:
