@@ -40,6 +40,7 @@ from osaid.errors import (
     UnknownReleaseError,
 )
 from osaid.importers import InputFormat, load_text
+from osaid.lenses import SORT_KEYS, compare, diff, plan
 from osaid.licensing.catalog import default_catalog
 from osaid.licensing.names import resolve_license
 from osaid.policy import POLICIES, get_policy
@@ -62,6 +63,7 @@ from osaid.reports import (
     report_schema,
 )
 from osaid.reports._common import rule_doc_url, worst_verdict
+from osaid.reports.lenses import LENS_FORMATS, render_comparison, render_diff, render_plan
 from osaid.reports.licenses import license_data, license_list_data
 from osaid.reports.sarif import artifact_uri
 from osaid.rules import rules_for
@@ -292,6 +294,8 @@ def _parser() -> argparse.ArgumentParser:
     rules_cmd.add_argument("--definition", choices=sorted(DEFINITIONS), default="1.0")
     _add_format_option(rules_cmd)
 
+    _add_lens_commands(commands)
+
     schema_cmd = commands.add_parser("schema", help="print a JSON Schema")
     schema_cmd.add_argument(
         "which",
@@ -302,6 +306,67 @@ def _parser() -> argparse.ArgumentParser:
         "for 'report')",
     )
     return parser
+
+
+def _add_lens_commands(commands: Any) -> None:
+    """The plan, diff and compare commands."""
+    plan_cmd = commands.add_parser(
+        "plan",
+        help="the smallest verified set of changes after which a release conforms",
+        description=(
+            "Compute the changes (publish, relicense, ungate, withdraw terms, disclose) after "
+            "which TARGET conforms, apply them to a copy and score it again; every change "
+            "listed is needed. What no change to the release can fix is listed as out of the "
+            "publisher's hands. Exits 0 when the plan makes the release conform, 1 when it "
+            "cannot, 2 on input errors."
+        ),
+    )
+    plan_cmd.add_argument("target", metavar="TARGET", help="bundled release name, file, or -")
+    _add_input_options(plan_cmd, scoring=True)
+    _add_lens_format(plan_cmd)
+    _add_output_options(plan_cmd)
+
+    diff_cmd = commands.add_parser(
+        "diff",
+        help="what changed between two releases, and which findings flipped",
+        description=(
+            "Compare BEFORE and AFTER: the declared facts that changed, the findings that "
+            "flipped, the verdicts and MOF classes. Exits 0 whatever the verdicts."
+        ),
+    )
+    diff_cmd.add_argument("before", metavar="BEFORE", help="bundled release name, file, or -")
+    diff_cmd.add_argument("after", metavar="AFTER", help="bundled release name, file, or -")
+    _add_input_options(diff_cmd, scoring=True)
+    _add_lens_format(diff_cmd)
+    _add_output_options(diff_cmd)
+
+    compare_cmd = commands.add_parser(
+        "compare",
+        help="one row per release: verdict, MOF class, blocking findings per group",
+        description="Compare releases side by side. Exits 0 whatever the verdicts.",
+    )
+    compare_cmd.add_argument(
+        "targets", metavar="TARGET", nargs="+", help="bundled release name, file, or -"
+    )
+    compare_cmd.add_argument(
+        "--sort",
+        choices=list(SORT_KEYS),
+        default="input",
+        help="sort the rows (default: input order)",
+    )
+    _add_input_options(compare_cmd, scoring=True)
+    _add_lens_format(compare_cmd)
+    _add_output_options(compare_cmd)
+
+
+def _add_lens_format(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--format",
+        dest="fmt",
+        choices=list(LENS_FORMATS),
+        default="text",
+        help="output format (default: text)",
+    )
 
 
 def _add_format_option(cmd: argparse.ArgumentParser) -> None:
@@ -720,6 +785,37 @@ def _score(args: argparse.Namespace, streams: _IO) -> int:
     return EXIT_CODES[worst_verdict(a.verdict for _, a in items)]
 
 
+def _emit(text: str, args: argparse.Namespace, streams: _IO, inputs: Sequence[_Input]) -> None:
+    if not (args.quiet and args.output in {None, STDIN}):
+        _write(text, args.output, streams.stdout, inputs)
+
+
+def _plan(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.target, args, streams.stdin)
+    result = plan(item.release, definition=args.definition, policy=args.policy)
+    _emit(render_plan(result, args.fmt), args, streams, [item])
+    return 0 if result.verified else 1
+
+
+def _diff(args: argparse.Namespace, streams: _IO) -> int:
+    before, after = _load_all([args.before, args.after], args, streams.stdin)
+    result = diff(before.release, after.release, definition=args.definition, policy=args.policy)
+    _emit(render_diff(result, args.fmt), args, streams, [before, after])
+    return 0
+
+
+def _compare(args: argparse.Namespace, streams: _IO) -> int:
+    inputs = _load_all(args.targets, args, streams.stdin)
+    table = compare(
+        [item.release for item in inputs],
+        sort=args.sort,
+        definition=args.definition,
+        policy=args.policy,
+    )
+    _emit(render_comparison(table, args.fmt), args, streams, inputs)
+    return 0
+
+
 def _import_cmd(args: argparse.Namespace, streams: _IO) -> int:
     item = _load_input(args.file, args, streams.stdin)
     text = item.release.model_dump_json(indent=2, exclude_defaults=True) + "\n"
@@ -852,6 +948,9 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace, _IO], int]]] = {
     "licenses": _licenses,
     "rules": _rules,
     "schema": _schema,
+    "plan": _plan,
+    "diff": _diff,
+    "compare": _compare,
 }
 
 
