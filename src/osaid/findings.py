@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.licensing.clauses import Freedom, OsdCriterion, Severity
+from osaid.licensing.clauses import FREEDOMS, Freedom, OsdCriterion, Severity
 from osaid.release import ComponentKind, DataElement, Group
 
 __all__ = ["Evidence", "Finding", "Outcome", "Remediation", "Subject"]
@@ -91,7 +91,8 @@ def _sorted_osd(values: tuple[OsdCriterion, ...]) -> tuple[OsdCriterion, ...]:
 
 
 def _ordered_freedoms(values: tuple[Freedom, ...]) -> tuple[Freedom, ...]:
-    return tuple(f for f in Freedom if f in set(values))
+    wanted = set(values)
+    return tuple(f for f in FREEDOMS if f in wanted)
 
 
 class Finding(Model):

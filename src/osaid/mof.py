@@ -27,6 +27,7 @@ from enum import IntEnum, StrEnum
 from typing import Final, Literal
 
 from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._reuse import Memo
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.expressions import LicenseAnd, LicenseNode, LicenseOr, parse_expression
 from osaid.licensing.spdx import spdx_license
@@ -415,6 +416,21 @@ def mof_class(release: ModelRelease, *, reading: MofReading | str = MofReading.O
     ('Unclassified', [16.7, 0.0, 0.0])
     """
     chosen = MofReading(reading)
+    facts: list[object] = []  # what the evaluation reads: released or not, and the terms
+    for spec in MOF_COMPONENTS:
+        component = release.component(spec.kind)
+        if component is None or not component.availability.released:
+            facts.append(False)
+            continue
+        terms = component.license if component.license is not None else release.license
+        facts.append(True if terms is None else (terms.expression, terms.name))
+    return _RESULTS.get((chosen, tuple(facts)), lambda: _mof_class(release, chosen))
+
+
+_RESULTS: Final = Memo[MofResult]("mof-results", 16_384)
+
+
+def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
     rows: list[MofComponentResult] = []
     warnings: list[str] = []
     for spec in MOF_COMPONENTS:
