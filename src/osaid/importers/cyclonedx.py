@@ -12,14 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
+    as_key,
     as_list,
     as_mapping,
     as_text,
     bad_input,
+    building,
     release_name,
+    require_mapping,
     source,
     terms_from_string,
 )
@@ -76,8 +80,9 @@ def _licenses(value: Any, notes: Notes, field: str) -> LicenseTerms | None:
         else:
             unknown.append(text)
     if unknown:
-        notes.unmapped(f"license {', '.join(map(repr, unknown))} is not one osaid knows", field)
-        return LicenseTerms(name=" AND ".join(parts + names)[:2000], url=url)
+        listed = ", ".join(clip(repr(text), 200) for text in unknown)
+        notes.unmapped(f"license {listed} is not one osaid knows", field)
+        return LicenseTerms(name=clip(" AND ".join(parts + names)), url=url)
     if len(resolved) > 1:
         notes.assumed("several licenses on one component are read as all applying (AND)", field)
     return terms_from_string(" AND ".join(resolved), notes, field, url=url)
@@ -106,14 +111,21 @@ def _model(
     if metadata.get("component") is not None:
         top = as_mapping(metadata.get("component"), FORMAT, "metadata.component")
         components.insert(0, (-1, top))
-    models = [(i, c) for i, c in components if c.get("type") == "machine-learning-model"]
+    models = [(i, c) for i, c in components if _kind(c, i) == "machine-learning-model"]
     if not models:
         raise bad_input(FORMAT, "components", "no component of type 'machine-learning-model'")
     if len(models) > 1:
         notes.unmapped(f"{len(models)} models in the BOM; only the first is scored", "components")
     index, model = models[0]
-    field = "metadata.component" if index < 0 else f"components[{index}]"
-    return field, model, components
+    return _field(index), model, components
+
+
+def _field(index: int) -> str:
+    return "metadata.component" if index < 0 else f"components[{index}]"
+
+
+def _kind(component: Mapping[str, Any], index: int) -> str | None:
+    return as_key(component.get("type"), FORMAT, f"{_field(index)}.type")
 
 
 def _parts(model: Mapping[str, Any], field: str, notes: Notes) -> tuple[Component, ...]:
@@ -121,12 +133,13 @@ def _parts(model: Mapping[str, Any], field: str, notes: Notes) -> tuple[Componen
     locations = _refs(model, "distribution", refs) or _refs(model, "website", refs)
     if not locations:
         notes.assumed("the model component names no distribution: availability not stated", field)
+    terms = _licenses(model.get("licenses"), notes, f"{field}.licenses")
     parts = [
         Component(
             kind=ComponentKind.PARAMETERS_FINAL,
             availability=Availability.PUBLIC if locations else Availability.NOT_STATED,
             locations=tuple(locations),
-            license=_licenses(model.get("licenses"), notes, f"{field}.licenses"),
+            license=terms,
             sources=(source(locations[0] if locations else None, "CycloneDX model component"),),
         )
     ]
@@ -155,7 +168,11 @@ def _datasets(
     components: list[tuple[int, Mapping[str, Any]]],
     notes: Notes,
 ) -> tuple[TrainingDataset, ...]:
-    by_ref = {c.get("bom-ref"): (i, c) for i, c in components if c.get("bom-ref")}
+    by_ref: dict[str, tuple[int, Mapping[str, Any]]] = {}
+    for i, c in components:
+        ref = as_key(c.get("bom-ref"), FORMAT, f"{_field(i)}.bom-ref")
+        if ref is not None:
+            by_ref.setdefault(ref, (i, c))
     card = as_mapping(model.get("modelCard"), FORMAT, f"{field}.modelCard")
     params = as_mapping(card.get("modelParameters"), FORMAT, f"{field}.modelCard.modelParameters")
     datasets: list[TrainingDataset] = []
@@ -164,29 +181,34 @@ def _datasets(
         d_field = f"{field}.modelCard.modelParameters.datasets[{d_index}]"
         entry = as_mapping(item, FORMAT, d_field)
         if "ref" in entry:
-            target = by_ref.get(entry.get("ref"))
+            ref = as_key(entry.get("ref"), FORMAT, f"{d_field}.ref")
+            target = by_ref.get(ref) if ref is not None else None
             if target is None:
                 notes.unmapped(
-                    f"dataset reference {entry.get('ref')!r} points to no component", d_field
+                    f"dataset reference {clip(repr(ref), 200)} points to no component", d_field
                 )
                 continue
-            datasets.append(_data_component(target[1], f"components[{target[0]}]", notes))
+            datasets.append(_data_component(target[1], _field(target[0]), notes))
             continue
         label = as_text(entry.get("name"), FORMAT, f"{d_field}.name") or f"dataset {d_index + 1}"
         contents = as_mapping(entry.get("contents"), FORMAT, f"{d_field}.contents")
         url = as_text(contents.get("url"), FORMAT, f"{d_field}.contents.url")
-        datasets.append(
-            TrainingDataset(
-                name=label,
-                data_class=DataClass.PUBLIC if url else DataClass.OBTAINABLE,
-                locations=(url,) if url else (),
+        with building(FORMAT, d_field):
+            datasets.append(
+                TrainingDataset(
+                    name=label,
+                    data_class=DataClass.PUBLIC if url else DataClass.OBTAINABLE,
+                    locations=(url,) if url else (),
+                )
             )
-        )
         notes.assumed("an inline dataset carries no license in CycloneDX", d_field)
     names = {d.name for d in datasets}
     for i, comp in components:
-        if comp.get("type") == "data" and (comp.get("name") or "") not in names:
-            datasets.append(_data_component(comp, f"components[{i}]", notes))
+        if _kind(comp, i) != "data":
+            continue
+        label = as_text(comp.get("name"), FORMAT, f"{_field(i)}.name") or ""
+        if label not in names:
+            datasets.append(_data_component(comp, _field(i), notes))
     return tuple(datasets)
 
 
@@ -208,6 +230,7 @@ def import_cyclonedx(document: Mapping[str, Any], *, name: str | None = None) ->
     """
     fallback = name
     notes = Notes(FORMAT)
+    document = require_mapping(document, FORMAT, "a CycloneDX BOM is a JSON object")
     if document.get("bomFormat") != "CycloneDX":
         raise bad_input(FORMAT, "bomFormat", "a CycloneDX BOM has bomFormat 'CycloneDX'")
     spec = as_text(document.get("specVersion"), FORMAT, "specVersion")
@@ -220,19 +243,23 @@ def import_cyclonedx(document: Mapping[str, Any], *, name: str | None = None) ->
     notes.assumed("an ML-BOM does not record training code or data information: not stated", "")
     supplier = as_mapping(model.get("supplier"), FORMAT, f"{field}.supplier")
     description = as_text(model.get("description"), FORMAT, f"{field}.description")
-    release = ModelRelease(
-        name=name,
-        version=as_text(model.get("version"), FORMAT, f"{field}.version"),
-        producer=as_text(
-            supplier.get("name") or model.get("publisher"), FORMAT, f"{field}.supplier.name"
-        ),
-        description=description[:2000] if description else None,
-        base_model=_base(model, field),
-        components=parts,
-        training_datasets=datasets,
-        sources=(source(None, f"CycloneDX {spec or ''} ML-BOM".replace("  ", " ")),),
-        import_notes=tuple(notes.items),
+    producer = as_text(supplier.get("name"), FORMAT, f"{field}.supplier.name") or as_text(
+        model.get("publisher"), FORMAT, f"{field}.publisher"
     )
+    version = as_text(model.get("version"), FORMAT, f"{field}.version")
+    base = _base(model, field)
+    with building(FORMAT, field):
+        release = ModelRelease(
+            name=name,
+            version=version,
+            producer=producer,
+            description=clip(description) if description else None,
+            base_model=base,
+            components=parts,
+            training_datasets=datasets,
+            sources=(source(None, f"CycloneDX {spec or ''} ML-BOM".replace("  ", " ")),),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(release, release.import_notes)
 
 
@@ -251,9 +278,10 @@ def _data_component(component: Mapping[str, Any], field: str, notes: Notes) -> T
         notes.assumed(
             f"dataset {name!r} carries no license: its terms are not stated", f"{field}.licenses"
         )
-    return TrainingDataset(
-        name=name,
-        data_class=DataClass.PUBLIC if urls else DataClass.OBTAINABLE,
-        locations=tuple(urls),
-        license=terms,
-    )
+    with building(FORMAT, field):
+        return TrainingDataset(
+            name=name,
+            data_class=DataClass.PUBLIC if urls else DataClass.OBTAINABLE,
+            locations=tuple(urls),
+            license=terms,
+        )

@@ -12,13 +12,16 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
     as_list,
     as_text,
     bad_input,
+    building,
     parse_yaml,
+    require_mapping,
     source,
 )
 from osaid.licensing.names import ResolutionKind, resolve_hf_license
@@ -88,12 +91,15 @@ def _terms(card: Mapping[str, Any], notes: Notes) -> LicenseTerms | None:
     if isinstance(raw_license, str):
         ids = raw_license
     else:
-        ids = [as_text(x, FORMAT, "license") or "" for x in as_list(raw_license, FORMAT, "license")]
+        ids = [
+            as_text(x, FORMAT, f"license[{index}]") or ""
+            for index, x in enumerate(as_list(raw_license, FORMAT, "license"))
+        ]
     found = resolve_hf_license(ids, license_name=license_name, license_link=license_link)
     if found.kind is ResolutionKind.UNKNOWN:
         label = license_name or license_link or (", ".join(ids) if isinstance(ids, list) else ids)
         notes.unmapped(f"license {label!r} is not a license osaid knows; judged unknown", "license")
-        return LicenseTerms(name=str(label)[:2000] or "other", url=license_link)
+        return LicenseTerms(name=clip(str(label)) or "other", url=license_link)
     if found.kind is ResolutionKind.NOT_STATED:
         notes.assumed("the card states no license", "license")
         return None
@@ -107,11 +113,13 @@ def _terms(card: Mapping[str, Any], notes: Notes) -> LicenseTerms | None:
         )
     elif found.expression.lower() != raw_text.lower():
         notes.normalised(f"license {raw_text!r} read as {found.expression}", "license")
-    return LicenseTerms(expression=found.expression, name=raw_text[:2000] or None, url=license_link)
+    return LicenseTerms(expression=found.expression, name=clip(raw_text) or None, url=license_link)
 
 
 def _availability(card: Mapping[str, Any], notes: Notes) -> Availability:
     gated = card.get("gated")
+    if not isinstance(gated, bool):
+        gated = as_text(gated, FORMAT, "gated")
     gate_keys = sorted(str(k) for k in card if str(k).startswith("extra_gated"))
     if not gate_keys and gated in (None, False, "false", "False"):
         return Availability.PUBLIC
@@ -175,41 +183,45 @@ def import_hf_card(card: Mapping[str, Any], *, name: str | None = None) -> Impor
     :param name: the repository id or model name, when the card does not give one.
     """
     notes = Notes(FORMAT)
-    if not isinstance(card, Mapping):
-        raise bad_input(FORMAT, "", "model card metadata is a mapping")
+    card = require_mapping(card, FORMAT, "model card metadata is a mapping")
+    name = name.strip() if name and name.strip() else None
     terms = _terms(card, notes)
     availability = _availability(card, notes)
     url = f"https://huggingface.co/{name}" if name and "/" in name and " " not in name else None
     origin = source(url, "Hugging Face model card metadata")
-    components = (
-        Component(
-            kind=ComponentKind.PARAMETERS_FINAL,
-            availability=availability,
-            locations=(url,) if url else (),
-            license=terms,
-            sources=(origin,),
-        ),
-        Component(
-            kind=ComponentKind.MODEL_CARD,
-            availability=Availability.PUBLIC,
-            locations=(f"{url}/blob/main/README.md",) if url else (),
-            license=terms,
-            sources=(origin,),
-        ),
-    )
+    with building(FORMAT, ""):
+        components = (
+            Component(
+                kind=ComponentKind.PARAMETERS_FINAL,
+                availability=availability,
+                locations=(url,) if url else (),
+                license=terms,
+                sources=(origin,),
+            ),
+            Component(
+                kind=ComponentKind.MODEL_CARD,
+                availability=Availability.PUBLIC,
+                locations=(f"{url}/blob/main/README.md",) if url else (),
+                license=terms,
+                sources=(origin,),
+            ),
+        )
     notes.assumed(
         "a model card cannot say whether code or data information exist: they are not stated", ""
     )
     title = _card_name(card) or name or "Unnamed model"
     pipeline = as_text(card.get("pipeline_tag"), FORMAT, "pipeline_tag")
-    release = ModelRelease(
-        name=title,
-        aliases=(name,) if name and name != title else (),
-        modalities=_PIPELINE.get(pipeline or "", ()),
-        base_model=_base(card, notes),
-        components=components,
-        training_datasets=_datasets(card, origin, notes),
-        sources=(origin,),
-        import_notes=tuple(notes.items),
-    )
+    base = _base(card, notes)
+    datasets = _datasets(card, origin, notes)
+    with building(FORMAT, ""):
+        release = ModelRelease(
+            name=title,
+            aliases=(name,) if name and name != title else (),
+            modalities=_PIPELINE.get(pipeline or "", ()),
+            base_model=base,
+            components=components,
+            training_datasets=datasets,
+            sources=(origin,),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(release, release.import_notes)
