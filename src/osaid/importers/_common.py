@@ -31,6 +31,7 @@ __all__ = [
     "MAX_YAML_NODES",
     "ImportResult",
     "Notes",
+    "as_items",
     "as_key",
     "as_list",
     "as_mapping",
@@ -39,6 +40,7 @@ __all__ = [
     "building",
     "parse_yaml",
     "partial_date",
+    "quote",
     "release_name",
     "require_mapping",
     "source",
@@ -102,6 +104,14 @@ def bad_input(source_format: str, field: str, problem: str) -> InvalidReleaseErr
     return InvalidReleaseError([InputProblem(field, problem)], source=f"{source_format} document")
 
 
+def quote(value: Any, limit: int = 200) -> str:
+    """``value`` quoted for a note or an error, cut with an ellipsis past ``limit``."""
+    try:
+        return clip(repr(value), limit)
+    except ValueError:  # an integer past the int-to-text conversion limit
+        return "an integer too long to write out"
+
+
 def require_mapping(document: Any, source_format: str, what: str) -> Mapping[str, Any]:
     """The whole document as a mapping, or an input error saying what the format expects."""
     if not isinstance(document, Mapping):
@@ -140,6 +150,17 @@ def as_list(value: Any, source_format: str, field: str) -> list[Any]:
     if isinstance(value, str | Mapping):
         return [value]
     raise bad_input(source_format, field, f"expected a list, found {_kind(value)}")
+
+
+def as_items(value: Any, source_format: str, field: str) -> list[tuple[str, Any]]:
+    """The items of a list with the field path of each (``field[0]`` ...).
+
+    A single item given where a list is expected is a list of one, whose field is
+    ``field`` itself: errors name the input as it is written.
+    """
+    if isinstance(value, list | tuple):
+        return [(f"{field}[{index}]", item) for index, item in enumerate(value)]
+    return [(field, item) for item in as_list(value, source_format, field)]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -329,7 +350,7 @@ def _loader_class() -> Any:
                 value = node.value if isinstance(node.value, str) else ""
                 dated = str(node.tag).endswith(":timestamp") and isinstance(exc, ValueError)
                 reason = f" ({exc})" if dated and str(exc) else ""
-                shown = clip(repr(value), 80) if value else "an empty value"
+                shown = quote(value, 80) if value else "an empty value"
                 raise _YamlValueError(f"cannot read {shown} as {what}{reason}", node) from None
 
         def construct_yaml_int(self, node: Any) -> Any:

@@ -18,12 +18,13 @@ from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_mapping,
     as_text,
     bad_input,
     building,
     partial_date,
+    quote,
     release_name,
     require_mapping,
     source,
@@ -83,13 +84,11 @@ class _Grade:
         raw = as_text(data.get("class"), FORMAT, f"{field}.class")
         self.grade = raw.lower() if raw else None
         if self.grade not in {None, "open", "partial", "closed"}:
-            notes.unmapped(
-                f"grade {clip(repr(raw), 200)} is not open, partial or closed", f"{field}.class"
-            )
+            notes.unmapped(f"grade {quote(raw)} is not open, partial or closed", f"{field}.class")
             self.grade = None
         links = [
-            as_text(x, FORMAT, f"{field}.link")
-            for x in as_list(data.get("link"), FORMAT, f"{field}.link")
+            as_text(x, FORMAT, where)
+            for where, x in as_items(data.get("link"), FORMAT, f"{field}.link")
         ]
         self.links = tuple(link for link in links if link)
         self.notes = as_text(data.get("notes"), FORMAT, f"{field}.notes")
@@ -354,7 +353,7 @@ def _date(value: Any, notes: Notes, field: str) -> str | None:
     text = as_text(value, FORMAT, field)
     if text is None:
         return None
-    shown = clip(repr(text), 200)
+    shown = quote(text)
     if re.fullmatch(r"[0-9]{4}(?:-[0-9]{1,2}){0,2}", text):
         normal = partial_date(text)
         if normal is None:

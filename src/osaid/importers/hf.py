@@ -16,7 +16,7 @@ from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_text,
     bad_input,
     building,
@@ -92,8 +92,7 @@ def _terms(card: Mapping[str, Any], notes: Notes) -> LicenseTerms | None:
         ids = raw_license
     else:
         ids = [
-            as_text(x, FORMAT, f"license[{index}]") or ""
-            for index, x in enumerate(as_list(raw_license, FORMAT, "license"))
+            as_text(x, FORMAT, where) or "" for where, x in as_items(raw_license, FORMAT, "license")
         ]
     found = resolve_hf_license(ids, license_name=license_name, license_link=license_link)
     if found.kind is ResolutionKind.UNKNOWN:
@@ -136,8 +135,8 @@ def _availability(card: Mapping[str, Any], notes: Notes) -> Availability:
 
 def _datasets(card: Mapping[str, Any], origin: Source, notes: Notes) -> tuple[TrainingDataset, ...]:
     datasets = []
-    for index, item in enumerate(as_list(card.get("datasets"), FORMAT, "datasets")):
-        dataset = as_text(item, FORMAT, f"datasets[{index}]")
+    for where, item in as_items(card.get("datasets"), FORMAT, "datasets"):
+        dataset = as_text(item, FORMAT, where)
         if dataset:
             datasets.append(
                 TrainingDataset(
@@ -158,8 +157,8 @@ def _datasets(card: Mapping[str, Any], origin: Source, notes: Notes) -> tuple[Tr
 
 def _base(card: Mapping[str, Any], notes: Notes) -> BaseModelRef | None:
     names: list[str] = []
-    for item in as_list(card.get("base_model"), FORMAT, "base_model"):
-        text = as_text(item, FORMAT, "base_model")
+    for where, item in as_items(card.get("base_model"), FORMAT, "base_model"):
+        text = as_text(item, FORMAT, where)
         if text:
             names.append(text)
     if not names:

@@ -30,12 +30,13 @@ from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_mapping,
     as_text,
     bad_input,
     building,
     partial_date,
+    quote,
     release_name,
     require_mapping,
     source,
@@ -134,7 +135,7 @@ def _global_licenses(
     for key in table:
         if key not in {"distribution", "code", "data", "document"}:
             notes.unmapped(
-                f"global license key {key!r} is not part of MOT's schema", "release.license"
+                f"global license key {quote(key)} is not part of MOT's schema", "release.license"
             )
     return out
 
@@ -167,9 +168,8 @@ def _components(
     notes: Notes,
 ) -> dict[ComponentKind, Component]:
     components: dict[ComponentKind, Component] = {}
-    entries = as_list(release.get("components"), FORMAT, "release.components")
-    for index, raw_entry in enumerate(entries):
-        field = f"release.components[{index}]"
+    entries = as_items(release.get("components"), FORMAT, "release.components")
+    for field, raw_entry in entries:
         entry = as_mapping(raw_entry, FORMAT, field)
         label = as_text(entry.get("name"), FORMAT, f"{field}.name") or ""
         known = _BY_NAME.get(_fold(label))
@@ -268,9 +268,7 @@ def import_mot(document: Mapping[str, Any], *, name: str | None = None) -> Impor
     framework = as_mapping(document.get("framework"), FORMAT, "framework")
     framework_name = framework.get("name")
     if framework and framework_name != "Model Openness Framework":
-        notes.unmapped(
-            f"framework {clip(repr(framework_name), 200)} is not the MOF", "framework.name"
-        )
+        notes.unmapped(f"framework {quote(framework_name)} is not the MOF", "framework.name")
     release = as_mapping(document.get("release"), FORMAT, "release")
     if not release:
         raise bad_input(FORMAT, "release", "a MOT record needs a 'release' mapping")
@@ -304,5 +302,5 @@ def _date(value: Any, notes: Notes) -> str | None:
         return None
     if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) and partial_date(text):
         return text
-    notes.unmapped(f"date {clip(repr(text), 200)} is not an ISO date", "release.date")
+    notes.unmapped(f"date {quote(text)} is not an ISO date", "release.date")
     return None

@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
+    as_items,
     as_key,
-    as_list,
     as_mapping,
     as_text,
     bad_input,
     building,
+    quote,
     release_name,
     require_mapping,
     source,
@@ -78,10 +78,8 @@ class _Graph:
     """The flat JSON-LD graph, indexed, and the relationships of one element."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        elements = as_list(document.get("@graph"), FORMAT, "@graph")
-        self.items = [
-            (f"@graph[{i}]", as_mapping(e, FORMAT, f"@graph[{i}]")) for i, e in enumerate(elements)
-        ]
+        elements = as_items(document.get("@graph"), FORMAT, "@graph")
+        self.items = [(where, as_mapping(e, FORMAT, where)) for where, e in elements]
         if not self.items:
             raise bad_input(FORMAT, "@graph", "the document has no '@graph' elements")
         self.by_id: dict[str, tuple[str, Mapping[str, Any]]] = {}
@@ -103,8 +101,7 @@ class _Graph:
                 continue
             if as_key(rel.get("from"), FORMAT, f"{field}.from") != source_id:
                 continue
-            targets = as_list(rel.get("to"), FORMAT, f"{field}.to")
-            out.extend((f"{field}.to[{index}]", target) for index, target in enumerate(targets))
+            out.extend(as_items(rel.get("to"), FORMAT, f"{field}.to"))
         return out
 
     def element(self, target: Any, field: str) -> tuple[str, Mapping[str, Any]] | None:
@@ -139,7 +136,7 @@ def _license(graph: _Graph, pid: str | None, notes: Notes) -> LicenseTerms | Non
         ident = as_key(target, FORMAT, field)
         if ident is not None:
             notes.assumed(
-                f"license target {clip(repr(ident), 200)} is not an element; read as a license id",
+                f"license target {quote(ident)} is not an element; read as a license id",
                 field,
             )
             return terms_from_string(ident.rsplit("/", 1)[-1], notes, field)
@@ -151,9 +148,7 @@ def _datasets(graph: _Graph, pid: str | None, notes: Notes) -> tuple[TrainingDat
     for field, target in graph.targets(pid, "trainedOn"):
         located = graph.element(target, field)
         if located is None:
-            notes.unmapped(
-                f"trainedOn target {clip(repr(target), 200)} is not in the document", field
-            )
+            notes.unmapped(f"trainedOn target {quote(target)} is not in the document", field)
             continue
         where, element = located
         label = (
@@ -168,7 +163,7 @@ def _datasets(graph: _Graph, pid: str | None, notes: Notes) -> tuple[TrainingDat
         )
         if availability not in _AVAILABILITY:
             notes.assumed(
-                f"dataset {clip(repr(label), 200)} states no availability; read as obtainable",
+                f"dataset {quote(label)} states no availability; read as obtainable",
                 f"{where}.dataset_datasetAvailability",
             )
         url = as_text(

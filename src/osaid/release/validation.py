@@ -61,16 +61,28 @@ STREAM_TIMEOUT: Final = 10.0
 def field_path(loc: typing.Iterable[object]) -> str:
     """A dotted field path (``components[0].license``) from a sequence of keys and indexes.
 
+    A key that is empty or holds ``.``, ``[``, ``]``, ``"`` or blanks is written quoted in
+    brackets, so that every path names one place:
+
     >>> field_path(["components", 0, "license"])
     'components[0].license'
+    >>> field_path(["release", "", "a.b"])
+    'release[""]["a.b"]'
     """
     out = ""
     for part in loc:
         if isinstance(part, int) and not isinstance(part, bool):
             out += f"[{part}]"
+            continue
+        key = str(part)
+        if _PLAIN_KEY.fullmatch(key):
+            out += f".{key}" if out else key
         else:
-            out += f".{part}" if out else str(part)
+            out += f"[{json.dumps(key, ensure_ascii=False)}]"
     return out
+
+
+_PLAIN_KEY = re.compile(r'[^.\[\]"\s]+')
 
 
 _path = field_path
