@@ -35,7 +35,7 @@ def _check_result(result: object) -> None:
         ModelRelease.model_validate_json(result.release.model_dump_json())
 
 
-@fuzz_settings(20)
+@fuzz_settings(15)
 @given(mutated(), st.sampled_from((None, *FORMATS)))
 def test_mutated_documents_into_every_importer(case: tuple[Seed, Any], fmt: str | None) -> None:
     seed, data = case
@@ -56,7 +56,7 @@ def test_arbitrary_values_into_every_importer(document: Any, fmt: str | None) ->
     _check_result(answer(lambda: import_document(document, fmt, name="x"), document))
 
 
-@fuzz_settings(15)
+@fuzz_settings(10)
 @given(mutated(), st.sampled_from(("json", "yaml")), st.sampled_from((None, "detect")))
 def test_mutated_documents_as_text(case: tuple[Seed, Any], syntax: str, fmt: str | None) -> None:
     seed, data = case

@@ -99,8 +99,9 @@ def detect(document: Any) -> InputFormat | None:
         return None
     if document.get("bomFormat") == "CycloneDX":
         return InputFormat.CYCLONEDX
-    context = str(document.get("@context", ""))
-    if "@graph" in document and "spdx" in context.lower():
+    context = document.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if "@graph" in document and any(isinstance(c, str) and "spdx" in c.lower() for c in contexts):
         return InputFormat.SPDX
     framework = document.get("framework")
     if isinstance(framework, Mapping) and "release" in document:
