@@ -54,7 +54,7 @@ def test_valid_releases_score_and_render(release: ModelRelease) -> None:
 def lengthened(draw: st.DrawFn) -> dict[str, Any]:
     """A valid release's document with some of its strings made very long."""
     release = draw(model_releases())
-    data = json.loads(release.model_dump_json(exclude_defaults=True))
+    data: dict[str, Any] = json.loads(release.model_dump_json(exclude_defaults=True))
     strings = [path for path, value in paths_of(data) if isinstance(value, str) and path]
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         if not strings:
