@@ -61,8 +61,8 @@ STREAM_TIMEOUT: Final = 10.0
 def field_path(loc: typing.Iterable[object]) -> str:
     """A dotted field path (``components[0].license``) from a sequence of keys and indexes.
 
-    A key that is empty or holds ``.``, ``[``, ``]``, ``"`` or blanks is written quoted in
-    brackets, so that every path names one place:
+    A key that is empty, holds ``.``, ``[``, ``]``, ``"`` or blanks, or cannot be printed
+    is written quoted (and escaped) in brackets, so that every path names one place:
 
     >>> field_path(["components", 0, "license"])
     'components[0].license'
@@ -75,10 +75,11 @@ def field_path(loc: typing.Iterable[object]) -> str:
             out += f"[{part}]"
             continue
         key = str(part)
-        if _PLAIN_KEY.fullmatch(key):
+        printable = key.isprintable()
+        if printable and _PLAIN_KEY.fullmatch(key):
             out += f".{key}" if out else key
-        else:
-            out += f"[{json.dumps(key, ensure_ascii=False)}]"
+        else:  # escaped where it cannot be printed (control characters, surrogates)
+            out += f"[{json.dumps(key, ensure_ascii=not printable)}]"
     return out
 
 
@@ -200,8 +201,13 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise InvalidReleaseError(
             [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=source
         ) from None
-    escapes = _SURROGATE_ESCAPE.search(text if isinstance(text, str) else text.decode("latin-1"))
-    if long_ints or escapes:
+    if isinstance(text, str):
+        odd = bool(_SURROGATE_ESCAPE.search(text)) or (
+            not text.isascii() and bool(_SURROGATE.search(text))
+        )
+    else:
+        odd = bool(_SURROGATE_ESCAPE.search(text.decode("latin-1")))
+    if long_ints or odd:
         problems = _unreadable_values(data)
         if problems:
             raise InvalidReleaseError(problems, source=source)
@@ -250,7 +256,7 @@ def _unreadable_values(data: Any) -> list[InputProblem]:
             problems.append(
                 InputProblem(
                     field_path(loc),
-                    "contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
+                    "contains an unpaired surrogate (\\ud800-\\udfff), which is not text",
                 )
             )
         if len(problems) >= _MAX_LISTED:
