@@ -23,11 +23,12 @@ import sys
 from pathlib import Path
 
 import atheris
+from atheris.import_hook import instrument_imports
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-with atheris.instrument_imports(include=["osaid"]):
+with instrument_imports(include=["osaid"]):
     import osaid.importers  # noqa: F401 - instrumented before the harness imports it
 
 from tests.fuzz._docs import dump_json, dump_yaml, seeds  # noqa: E402
