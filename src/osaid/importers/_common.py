@@ -23,10 +23,18 @@ from osaid._model import SHORT_TEXT_MAX, clip
 from osaid.errors import InputProblem, InvalidReleaseError
 from osaid.licensing.names import ResolutionKind, resolve_license
 from osaid.release import ImportNote, LicenseTerms, ModelRelease, NoteKind
-from osaid.release.validation import field_path
+from osaid.release.validation import (
+    MAX_DOCUMENT_ELEMENTS,
+    MAX_LIST_ENTRIES,
+    field_path,
+    too_many_entries,
+)
 from osaid.sources import Confidence, Source
 
 __all__ = [
+    "MAX_DOCUMENT_ELEMENTS",
+    "MAX_LIST_ENTRIES",
+    "MAX_NOTES_PER_FIELD",
     "MAX_YAML_ALIASES",
     "MAX_YAML_NODES",
     "ImportResult",
@@ -56,30 +64,67 @@ class ImportResult:
     notes: tuple[ImportNote, ...]
 
 
+MAX_NOTES_PER_FIELD: Final = 50
+"""How many notes of one kind an importer keeps for the entries of one list; the rest
+are counted in one summary note (a 100,000-entry list gives 51 notes, not 100,000)."""
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
 @dataclass
 class Notes:
     """Collects import notes for one document, in the order they are made.
 
     A repeated identical note is kept once; the check is a set look-up, so collecting
     notes stays linear in their number. A message longer than 2,000 characters (one that
-    quotes a long value) is cut with an ellipsis.
+    quotes a long value) is cut with an ellipsis. Past :data:`MAX_NOTES_PER_FIELD` notes
+    of one kind on the entries of one list (``release.components[*]``), further notes are
+    counted in a summary note that names the first and last entry they are about.
     """
 
     source_format: str
-    items: list[ImportNote] = field(default_factory=list)
+    _items: list[ImportNote] = field(default_factory=list, repr=False)
     _seen: set[tuple[NoteKind, str | None, str]] = field(default_factory=set, repr=False)
+    _per_list: dict[tuple[NoteKind, str], int] = field(default_factory=dict, repr=False)
+    _overflow: dict[tuple[NoteKind, str], tuple[int, str, str]] = field(
+        default_factory=dict, repr=False
+    )
+
+    @property
+    def items(self) -> list[ImportNote]:
+        """The notes, with one summary note per list whose notes overflowed."""
+        summaries = [
+            ImportNote(
+                source_format=self.source_format,
+                kind=kind,
+                field=template,
+                message=(
+                    f"{count:,} more notes of this kind on the entries of this list, from "
+                    f"{first} to {last}, are not listed one by one"
+                ),
+            )
+            for (kind, template), (count, first, last) in self._overflow.items()
+        ]
+        return [*self._items, *summaries]
 
     def add(self, kind: NoteKind, message: str, field: str | None = None) -> None:
         """Record a note (a repeated identical note is kept once)."""
         text = clip(message, SHORT_TEXT_MAX)
-        key = (kind, field or None, text)
+        where = field or None
+        key = (kind, where, text)
         if key in self._seen:
             return
+        if where is not None and "[" in where:
+            template = _INDEX.sub("[*]", where)
+            listed = self._per_list.get((kind, template), 0)
+            if listed >= MAX_NOTES_PER_FIELD:
+                count, first, _ = self._overflow.get((kind, template), (0, where, where))
+                self._overflow[(kind, template)] = (count + 1, first, where)
+                return
+            self._per_list[(kind, template)] = listed + 1
         self._seen.add(key)
-        self.items.append(
-            ImportNote(
-                source_format=self.source_format, kind=kind, field=field or None, message=text
-            )
+        self._items.append(
+            ImportNote(source_format=self.source_format, kind=kind, field=where, message=text)
         )
 
     def assumed(self, message: str, field: str | None = None) -> None:
@@ -152,13 +197,18 @@ def as_list(value: Any, source_format: str, field: str) -> list[Any]:
     raise bad_input(source_format, field, f"expected a list, found {_kind(value)}")
 
 
-def as_items(value: Any, source_format: str, field: str) -> list[tuple[str, Any]]:
+def as_items(
+    value: Any, source_format: str, field: str, *, limit: int = MAX_LIST_ENTRIES
+) -> list[tuple[str, Any]]:
     """The items of a list with the field path of each (``field[0]`` ...).
 
     A single item given where a list is expected is a list of one, whose field is
-    ``field`` itself: errors name the input as it is written.
+    ``field`` itself: errors name the input as it is written. A list longer than
+    ``limit`` is an input error (:data:`~osaid.release.validation.MAX_LIST_ENTRIES`).
     """
     if isinstance(value, list | tuple):
+        if len(value) > limit:
+            raise bad_input(source_format, field, too_many_entries(len(value), limit))
         return [(f"{field}[{index}]", item) for index, item in enumerate(value)]
     return [(field, item) for item in as_list(value, source_format, field)]
 

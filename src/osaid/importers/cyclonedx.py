@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from osaid._model import clip
 from osaid.importers._common import (
+    MAX_DOCUMENT_ELEMENTS,
     ImportResult,
     Notes,
     as_items,
@@ -106,7 +107,9 @@ def _model(
     """The model component, its field path, and every component with its field path."""
     components = [
         (where, as_mapping(c, FORMAT, where))
-        for where, c in as_items(document.get("components"), FORMAT, "components")
+        for where, c in as_items(
+            document.get("components"), FORMAT, "components", limit=MAX_DOCUMENT_ELEMENTS
+        )
     ]
     metadata = as_mapping(document.get("metadata"), FORMAT, "metadata")
     if metadata.get("component") is not None:

@@ -325,6 +325,7 @@ def _data_information(
     datasets = []
     for grade, stage in ((base, TrainingStage.PRE_TRAINING), (end, TrainingStage.FINE_TUNING)):
         if grade.grade == "open" and grade.links:
+            title = grade.sources()[0].title or grade.dimension
             for index, url in enumerate(grade.links):
                 datasets.append(
                     TrainingDataset(
@@ -332,7 +333,7 @@ def _data_information(
                         data_class=DataClass.PUBLIC,
                         stages=(stage,),
                         locations=(url,),
-                        sources=grade.sources(),
+                        sources=(source(url, title),),  # its own link: linear in the links
                     )
                 )
     return DataInformation(**dict.fromkeys(DataInformation.model_fields, disclosure)), tuple(

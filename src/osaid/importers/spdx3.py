@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from osaid.importers._common import (
+    MAX_DOCUMENT_ELEMENTS,
     ImportResult,
     Notes,
     as_items,
@@ -78,7 +79,7 @@ class _Graph:
     """The flat JSON-LD graph, indexed, and the relationships of one element."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        elements = as_items(document.get("@graph"), FORMAT, "@graph")
+        elements = as_items(document.get("@graph"), FORMAT, "@graph", limit=MAX_DOCUMENT_ELEMENTS)
         self.items = [(where, as_mapping(e, FORMAT, where)) for where, e in elements]
         if not self.items:
             raise bad_input(FORMAT, "@graph", "the document has no '@graph' elements")

@@ -36,6 +36,8 @@ from osaid.release.model import ModelRelease
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_ELEMENTS",
+    "MAX_LIST_ENTRIES",
     "STREAM_TIMEOUT",
     "field_path",
     "parse_json",
@@ -44,6 +46,7 @@ __all__ = [
     "read_document",
     "read_release",
     "read_stream",
+    "too_many_entries",
 ]
 
 
@@ -53,6 +56,18 @@ def __dir__() -> list[str]:
 
 MAX_DOCUMENT_BYTES: Final = 10 * 1024 * 1024
 """The largest document osaid reads (10 MiB), counted in bytes read."""
+
+MAX_LIST_ENTRIES: Final = 10_000
+"""The most entries osaid reads in one list of a document (datasets, components, links).
+
+Every entry becomes a validated object, some microseconds each; this keeps any document
+answered within about a second. Lists that osaid only scans for the entries it needs (a
+CycloneDX BOM's ``components``, an SPDX ``@graph``) may hold up to
+:data:`MAX_DOCUMENT_ELEMENTS`.
+"""
+
+MAX_DOCUMENT_ELEMENTS: Final = 100_000
+"""The most entries of a list that osaid only scans (``components``, ``@graph``)."""
 
 STREAM_TIMEOUT: Final = 10.0
 """How long (seconds) a stream (FIFO, pipe, terminal) may send nothing before it is refused."""
@@ -159,6 +174,9 @@ def parse_release(
             "", f"a release document is a JSON object, not {type(data).__name__}"
         )
         raise InvalidReleaseError([problem], source=source)
+    long_lists = _long_lists(data)
+    if long_lists:
+        raise InvalidReleaseError(long_lists, source=source)
     try:
         return ModelRelease.model_validate(data)
     except ValidationError as exc:
@@ -167,6 +185,39 @@ def parse_release(
         raise InvalidReleaseError(
             [InputProblem("", "the document is nested too deeply")], source=source
         ) from None
+
+
+def too_many_entries(count: int, limit: int = MAX_LIST_ENTRIES) -> str:
+    """The problem of a list of ``count`` entries, over ``limit``."""
+    return f"{count:,} entries; osaid reads lists of up to {limit:,} entries"
+
+
+def _long_lists(data: Any) -> list[InputProblem]:
+    """The lists of a native document longer than :data:`MAX_LIST_ENTRIES`.
+
+    Only containers are walked, so the check stays cheap.
+    """
+    problems: list[InputProblem] = []
+    stack: list[tuple[tuple[object, ...], Any]] = [((), data)]
+    seen: set[int] = set()
+    while stack and len(problems) < _MAX_LISTED:
+        loc, value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Mapping):
+            items: Any = value.items()
+        elif isinstance(value, list | tuple):
+            if len(value) > MAX_LIST_ENTRIES:
+                problems.append(InputProblem(field_path(loc), too_many_entries(len(value))))
+                continue
+            items = enumerate(value)
+        else:
+            continue
+        stack.extend(
+            ((*loc, key), item) for key, item in items if isinstance(item, Mapping | list | tuple)
+        )
+    return problems
 
 
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
