@@ -6,8 +6,8 @@ Usage::
     .venv/bin/python tasks/bench_inputs.py spdx hf    # only some formats
 
 For each format osaid reads, builds documents at the size cap (one 10 MiB string; a list
-filling 10 MiB) and with 100,000-entry lists, writes each to a temporary file, and
-answers it as ``osaid score FILE --format json`` does: read, import, score, render (or
+filling 10 MiB) and with lists of 10,000 entries (the most osaid reads) and of 100,000,
+writes each to a temporary file, and answers it as ``osaid score FILE --format json`` does: read, import, score, render (or
 refuse with an input error). Prints the wall time (best of two runs) and the peak memory
 (tracemalloc, in a third run) of each, the answer, and the target beside them: every
 input answered within about a second.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from osaid import InvalidReleaseError, score
 from osaid.importers import load
-from osaid.release.validation import MAX_DOCUMENT_BYTES
+from osaid.release.validation import MAX_DOCUMENT_BYTES, MAX_DOCUMENT_ELEMENTS, MAX_LIST_ENTRIES
 from osaid.reports import render
 
 TARGET_SECONDS = 1.0
@@ -51,16 +51,36 @@ def cases() -> Iterator[tuple[str, str, str, Callable[[], str]]]:
     long = "x" * (CAP - 200)
     yield "native", "one 10 MiB string", "native", lambda: json.dumps({"name": long})
     yield (
-        "native",
-        f"{N:,} training datasets",
-        "native",
+        "mot",
+        "one 10 MiB string",
+        "mot",
+        lambda: "framework: {name: Model Openness Framework}\nrelease:\n  name: " + long + "\n",
+    )
+    yield (
+        "eosai",
+        "one 10 MiB string",
+        "eosai",
+        lambda: "system: {name: x, notes: " + long + "}\nlicenses: {class: open}\n",
+    )
+    yield "hf", "one 10 MiB string", "hf", lambda: "---\nlicense: " + long + "\n---\n"
+    yield (
+        "cyclonedx",
+        "one 10 MiB string",
+        "cyclonedx",
         lambda: json.dumps(
-            {
-                "name": "x",
-                "training_datasets": [{"name": f"d{i}", "data_class": "public"} for i in range(N)],
-            }
+            {"bomFormat": "CycloneDX", "components": [{**_CDX_MODEL, "description": long}]}
         ),
     )
+    yield (
+        "spdx",
+        "one 10 MiB string",
+        "spdx",
+        lambda: json.dumps(
+            {"@context": _SPDX, "@graph": [{"type": "ai_AIPackage", "spdxId": "p", "name": long}]}
+        ),
+    )
+    for n in (MAX_LIST_ENTRIES, N):
+        yield from _lists(n)
     yield (
         "native",
         "datasets filling 10 MiB",
@@ -74,94 +94,10 @@ def cases() -> Iterator[tuple[str, str, str, Callable[[], str]]]:
     )
     yield (
         "mot",
-        "one 10 MiB string",
-        "mot",
-        lambda: "framework: {name: Model Openness Framework}\nrelease:\n  name: " + long + "\n",
-    )
-    yield (
-        "mot",
-        f"{N:,} components (YAML)",
-        "mot",
-        lambda: _yaml_list(
-            "framework: {name: Model Openness Framework}\nrelease:\n  name: x\n  components:\n",
-            lambda i: f"  - name: c{i}\n",
-            N,
-        ),
-    )
-    yield (
-        "mot",
-        f"{N:,} components (JSON)",
-        "mot",
-        lambda: json.dumps(
-            {**_MOT, "release": {"name": "x", "components": [{"name": f"c{i}"} for i in range(N)]}}
-        ),
-    )
-    yield (
-        "mot",
         "components filling 10 MiB (JSON)",
         "mot",
         lambda: json.dumps(
             {**_MOT, "release": {"name": "x", "components": _fill(lambda i: {"name": f"c{i}"})}}
-        ),
-    )
-    yield (
-        "eosai",
-        "one 10 MiB string",
-        "eosai",
-        lambda: "system: {name: x, notes: " + long + "}\nlicenses: {class: open}\n",
-    )
-    yield (
-        "eosai",
-        f"{N:,} evidence links (YAML)",
-        "eosai",
-        lambda: _yaml_list(
-            "system: {name: x}\nlicenses: {class: open}\ndatasheet:\n  class: open\n  link:\n",
-            lambda i: f"  - https://example.org/{i}\n",
-            N,
-        ),
-    )
-    yield (
-        "eosai",
-        f"{N:,} evidence links (JSON)",
-        "eosai",
-        lambda: json.dumps(
-            {
-                "system": {"name": "x"},
-                "licenses": {"class": "open"},
-                "datasources_basemodel": {
-                    "class": "open",
-                    "link": [f"https://example.org/{i}" for i in range(N)],
-                },
-            }
-        ),
-    )
-    yield "hf", "one 10 MiB string", "hf", lambda: "---\nlicense: " + long + "\n---\n"
-    yield (
-        "hf",
-        f"{N:,} datasets",
-        "hf",
-        lambda: (
-            _yaml_list("---\nlicense: apache-2.0\ndatasets:\n", lambda i: f"- org/d{i}\n", N)
-            + "---\n"
-        ),
-    )
-    yield (
-        "cyclonedx",
-        "one 10 MiB string",
-        "cyclonedx",
-        lambda: json.dumps(
-            {"bomFormat": "CycloneDX", "components": [{**_CDX_MODEL, "description": long}]}
-        ),
-    )
-    yield (
-        "cyclonedx",
-        f"{N:,} data components",
-        "cyclonedx",
-        lambda: json.dumps(
-            {
-                "bomFormat": "CycloneDX",
-                "components": [_CDX_MODEL] + [{"type": "data", "name": f"d{i}"} for i in range(N)],
-            }
         ),
     )
     yield (
@@ -179,38 +115,113 @@ def cases() -> Iterator[tuple[str, str, str, Callable[[], str]]]:
         ),
     )
     yield (
-        "spdx",
-        "one 10 MiB string",
-        "spdx",
-        lambda: json.dumps(
-            {"@context": _SPDX, "@graph": [{"type": "ai_AIPackage", "spdxId": "p", "name": long}]}
-        ),
-    )
-    yield (
-        "spdx",
-        f"{N:,} trainedOn datasets",
-        "spdx",
+        "cyclonedx",
+        f"{MAX_DOCUMENT_ELEMENTS:,} library components",
+        "cyclonedx",
         lambda: json.dumps(
             {
-                "@context": _SPDX,
-                "@graph": [
-                    {"type": "ai_AIPackage", "spdxId": "p", "name": "m"},
-                    {
-                        "type": "Relationship",
-                        "relationshipType": "trainedOn",
-                        "from": "p",
-                        "to": [f"d{i}" for i in range(N)],
-                    },
+                "bomFormat": "CycloneDX",
+                "components": [
+                    _CDX_MODEL,
                     *(
-                        {"type": "dataset_DatasetPackage", "spdxId": f"d{i}", "name": f"d{i}"}
-                        for i in range(N)
+                        {"type": "library", "name": f"lib{i}"}
+                        for i in range(MAX_DOCUMENT_ELEMENTS - 1)
                     ),
                 ],
             }
         ),
     )
-    yield "any", "over the cap by one byte", "native", lambda: json.dumps(
-        {"name": "x" * (CAP - 11)})  # fmt: skip
+    yield (
+        "any",
+        "over the cap by one byte",
+        "native",
+        lambda: json.dumps({"name": "x" * (CAP - 11)}),
+    )
+
+
+def _lists(n: int) -> Iterator[tuple[str, str, str, Callable[[], str]]]:
+    """The cases of ``n``-entry lists, one or two per format."""
+    yield (
+        "native",
+        f"{n:,} training datasets",
+        "native",
+        lambda: json.dumps(
+            {
+                "name": "x",
+                "training_datasets": [{"name": f"d{i}", "data_class": "public"} for i in range(n)],
+            }
+        ),
+    )
+    yield (
+        "mot",
+        f"{n:,} components (YAML)",
+        "mot",
+        lambda: _yaml_list(
+            "framework: {name: Model Openness Framework}\nrelease:\n  name: x\n  components:\n",
+            lambda i: f"  - name: c{i}\n",
+            n,
+        ),
+    )
+    yield (
+        "mot",
+        f"{n:,} components (JSON)",
+        "mot",
+        lambda: json.dumps(
+            {**_MOT, "release": {"name": "x", "components": [{"name": f"c{i}"} for i in range(n)]}}
+        ),
+    )
+    yield (
+        "eosai",
+        f"{n:,} evidence links (YAML)",
+        "eosai",
+        lambda: _yaml_list(
+            "system: {name: x}\nlicenses: {class: open}\ndatasheet:\n  class: open\n  link:\n",
+            lambda i: f"  - https://example.org/{i}\n",
+            n,
+        ),
+    )
+    yield (
+        "eosai",
+        f"{n:,} evidence links (JSON)",
+        "eosai",
+        lambda: json.dumps(
+            {
+                "system": {"name": "x"},
+                "licenses": {"class": "open"},
+                "datasources_basemodel": {
+                    "class": "open",
+                    "link": [f"https://example.org/{i}" for i in range(n)],
+                },
+            }
+        ),
+    )
+    yield (
+        "hf",
+        f"{n:,} datasets",
+        "hf",
+        lambda: (
+            _yaml_list("---\nlicense: apache-2.0\ndatasets:\n", lambda i: f"- org/d{i}\n", n)
+            + "---\n"
+        ),
+    )
+    yield (
+        "cyclonedx",
+        f"{n:,} data components",
+        "cyclonedx",
+        lambda: json.dumps(
+            {
+                "bomFormat": "CycloneDX",
+                "components": [_CDX_MODEL] + [{"type": "data", "name": f"d{i}"} for i in range(n)],
+            }
+        ),
+    )
+    yield "spdx", f"{n:,} trainedOn datasets", "spdx", lambda: json.dumps(
+        {"@context": _SPDX, "@graph": [
+            {"type": "ai_AIPackage", "spdxId": "p", "name": "m"},
+            {"type": "Relationship", "relationshipType": "trainedOn", "from": "p",
+             "to": [f"d{i}" for i in range(n)]},
+            *({"type": "dataset_DatasetPackage", "spdxId": f"d{i}", "name": f"d{i}"}
+              for i in range(n))]})  # fmt: skip
 
 
 def answer(path: Path, fmt: str) -> str:
