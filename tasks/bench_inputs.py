@@ -7,10 +7,10 @@ Usage::
 
 For each format osaid reads, builds documents at the size cap (one 10 MiB string; a list
 filling 10 MiB) and with lists of 10,000 entries (the most osaid reads) and of 100,000,
-writes each to a temporary file, and answers it as ``osaid score FILE --format json`` does: read, import, score, render (or
-refuse with an input error). Prints the wall time (best of two runs) and the peak memory
-(tracemalloc, in a third run) of each, the answer, and the target beside them: every
-input answered within about a second.
+writes each to a temporary file, and answers it as ``osaid score FILE --format json``
+does: read, import, score, render (or refuse with an input error). Prints the wall time
+(best of two runs) and the peak memory (tracemalloc, in a third run) of each, the answer,
+and the target beside them: every input answered within about a second.
 """
 
 from __future__ import annotations
