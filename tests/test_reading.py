@@ -65,7 +65,7 @@ def test_a_fifo_whose_writer_comes_late_is_read(tmp_path: Path) -> None:
 def test_odd_paths_are_refused_in_plain_words(tmp_path: Path) -> None:
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
-    cases = {
+    cases: dict[str | Path, str] = {
         tmp_path: "it is a directory",
         tmp_path / "a": "a loop of symbolic links",
         tmp_path / ("x" * 300): "longer than the system allows",
