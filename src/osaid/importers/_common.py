@@ -62,6 +62,8 @@ class ImportResult:
 
     release: ModelRelease
     notes: tuple[ImportNote, ...]
+    source_format: str | None = None
+    """The format the document was read as (``native``, ``mot`` ...), when known."""
 
 
 MAX_NOTES_PER_FIELD: Final = 50
