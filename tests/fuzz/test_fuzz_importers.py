@@ -35,7 +35,7 @@ def _check_result(result: object) -> None:
         ModelRelease.model_validate_json(result.release.model_dump_json())
 
 
-@fuzz_settings(15)
+@fuzz_settings(10)
 @given(mutated(), st.sampled_from((None, *FORMATS)))
 def test_mutated_documents_into_every_importer(case: tuple[Seed, Any], fmt: str | None) -> None:
     seed, data = case
@@ -84,7 +84,7 @@ _YAML_BITS = (
 )  # fmt: skip
 
 
-@fuzz_settings(15)
+@fuzz_settings(20)
 @given(st.lists(st.sampled_from(_YAML_BITS), max_size=40), st.sampled_from(FORMATS[1:]))
 def test_yaml_shaped_text(parts: list[str], fmt: str) -> None:
     text = "".join(parts)
