@@ -1,6 +1,6 @@
 """Hypothesis settings profiles of the fuzz suite.
 
-``fuzz`` (the default, what CI runs) gives every fuzz test its share of about 12,000
+``fuzz`` (the default, what CI runs) gives every fuzz test its share of about 11,500
 examples in all; ``fuzz-long`` gives twenty times as many. Choose with the environment::
 
     OSAID_FUZZ_PROFILE=fuzz-long .venv/bin/python -m pytest tests/fuzz -p no:cacheprovider
