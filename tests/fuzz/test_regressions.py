@@ -108,6 +108,9 @@ def test_crash_classes_are_input_errors_or_imports(
         ("x:\n" + "- !!str a\n" * 60_000, "mot", "", "holds more than"),
         ('{"name": "\\ud800"}', "native", "name", "unpaired surrogate"),
         ('{"name": "x", "\\udc80": 1}', "native", '["\\udc80"]', "unpaired surrogate"),
+        ('{"name": "x", "components": [{"kind": "datasets", "availability": "public"}, '
+         '{"kind": "datasets", "availability": "public"}]}', "native", "components[1]",
+         "is listed twice"),
     ],
 )  # fmt: skip
 def test_parser_crash_classes_name_the_field(text: str, fmt: str, field: str, phrase: str) -> None:

@@ -102,6 +102,7 @@ _PLAIN_KEY = re.compile(r'[^.\[\]"\s]+')
 
 
 _path = field_path
+_INNER_FIELD = re.compile(r"([a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*): (.+)", re.DOTALL)
 
 
 def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
@@ -153,7 +154,12 @@ def problems_from(
                 message += f"; the fields here are: {', '.join(allowed)}"
         elif kind == "missing":
             message = "required field is missing"
-        problems.append(InputProblem(_path(loc), message))
+        field = _path(loc)
+        inner = _INNER_FIELD.match(message)
+        if inner is not None:  # a model's own check names the field inside it
+            field = f"{field}.{inner.group(1)}" if field else inner.group(1)
+            message = inner.group(2)
+        problems.append(InputProblem(field, message))
     return problems
 
 
