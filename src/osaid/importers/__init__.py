@@ -15,13 +15,15 @@ cyclonedx  CycloneDX 1.5-1.7 ML-BOM JSON                   :func:`import_cyclone
 spdx       SPDX 3.0 JSON-LD (AI and Dataset profiles)      :func:`import_spdx3`
 ========== =============================================== ============================
 
-YAML is read with PyYAML's safe loader, an optional extra (``osaid[yaml]``). Every error
-in a document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the field.
+YAML is read with PyYAML's safe loader (libyaml's C loader when installed), an optional
+extra (``osaid[yaml]``), within the limits of :data:`~osaid.importers._common.MAX_YAML_NODES`
+values and :data:`~osaid.importers._common.MAX_YAML_ALIASES` aliases. Every error in a
+document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the field of the
+input; nothing else escapes (``docs/reliability.md``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -36,7 +38,13 @@ from osaid.importers.eosai import import_eosai
 from osaid.importers.hf import front_matter, import_hf_card
 from osaid.importers.mot import import_mot
 from osaid.importers.spdx3 import import_spdx3
-from osaid.release.validation import parse_release, problems_from, read_document
+from osaid.release.validation import (
+    STREAM_TIMEOUT,
+    parse_json,
+    parse_release,
+    problems_from,
+    read_document,
+)
 
 __all__ = [
     "ImportResult",
@@ -91,8 +99,9 @@ def detect(document: Any) -> InputFormat | None:
         return None
     if document.get("bomFormat") == "CycloneDX":
         return InputFormat.CYCLONEDX
-    context = str(document.get("@context", ""))
-    if "@graph" in document and "spdx" in context.lower():
+    context = document.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if "@graph" in document and any(isinstance(c, str) and "spdx" in c.lower() for c in contexts):
         return InputFormat.SPDX
     framework = document.get("framework")
     if isinstance(framework, Mapping) and "release" in document:
@@ -164,18 +173,9 @@ def load_text(
     if is_card:
         return import_document(front_matter(text), InputFormat.HF, name=stem)
     stripped = text.lstrip()
+    document: Any
     if stripped.startswith(("{", "[")):
-        try:
-            document: Any = json.loads(text)
-        except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno}, column {exc.colno}"
-            raise InvalidReleaseError(
-                [InputProblem("", f"not valid JSON: {exc.msg} ({where})")], source=name
-            ) from None
-        except RecursionError:
-            raise InvalidReleaseError(
-                [InputProblem("", "the document is nested too deeply")], source=name
-            ) from None
+        document = parse_json(text, source=name)
     else:
         document = parse_yaml(text, (chosen or "input").__str__())
     return import_document(document, chosen, name=stem)
@@ -191,13 +191,19 @@ def _stem(name: str | None) -> str | None:
     return path.stem or None
 
 
-def load(path: str | Path, fmt: InputFormat | str | None = None) -> ImportResult:
+def load(
+    path: str | Path, fmt: InputFormat | str | None = None, *, timeout: float = STREAM_TIMEOUT
+) -> ImportResult:
     """Read and import a file (at most :data:`~osaid.release.validation.MAX_DOCUMENT_BYTES`).
 
+    FIFOs, pipes and devices are read as streams within the same cap
+    (:func:`~osaid.release.validation.read_document`).
+
+    :param timeout: for a FIFO, pipe or device, the longest wait for data (seconds).
     :raises InvalidReleaseError: if the file cannot be read or imported.
     """
     file = Path(path)
-    raw = read_document(file)
+    raw = read_document(file, timeout=timeout)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
