@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import Final, Literal
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr, ShortText, clip
 from osaid._reuse import Memo
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.expressions import LicenseAnd, LicenseNode, LicenseOr, parse_expression
@@ -284,7 +284,7 @@ class MofComponentResult(Model):
     required: bool
     content_type: ContentType
     status: MofComponentStatus
-    license: ShortText | None = None
+    license: ClippedText | None = None
     """The license as the lens read it; None when missing or unlicensed."""
     type_appropriate: bool | None = None
     """For an included component: whether its license is one MOT offers for its type."""
@@ -319,7 +319,7 @@ class MofResult(Model):
     """Classes III, II and I, in that order."""
     components: tuple[MofComponentResult, ...]
     """The 17 components, in MOF order."""
-    warnings: tuple[ShortText, ...] = ()
+    warnings: tuple[ClippedText, ...] = ()
     """Open licenses that are not type-appropriate (MOF-TYPE-APPROPRIATE)."""
 
     def progress_of(self, mof_class: int) -> float:
@@ -445,7 +445,8 @@ def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
             appropriate = _type_appropriate(ident, spec.content_type)
             if not appropriate:
                 warnings.append(
-                    f"{spec.name} ({spec.content_type.value}) is under {ident}, an open license "
+                    f"{spec.name} ({spec.content_type.value}) is under {clip(ident, 300)}, an "
+                    "open license "
                     f"that is not among those MOT offers for {spec.content_type.value}"
                 )
         rows.append(
@@ -456,7 +457,7 @@ def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
                 required=spec.required,
                 content_type=spec.content_type,
                 status=status,
-                license=text[:2000] if text else None,
+                license=text or None,
                 type_appropriate=appropriate,
             )
         )
