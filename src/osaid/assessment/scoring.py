@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from osaid._reuse import Memo
+from osaid._reuse import Memo, Same
 from osaid._version import __version__
 from osaid.analysis import TermsAnalysis, analyse_release_terms
 from osaid.assessment.bases import BaseModels, ChainedBaseModels, MappingBaseModels
@@ -62,6 +62,8 @@ def __dir__() -> list[str]:
 _GROUP_ORDER = (Group.DATA_INFORMATION, Group.CODE, Group.PARAMETERS, Group.SYSTEM)
 _RANK = {Outcome.NOT_MET: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2, Outcome.NOT_APPLICABLE: 3}
 _ROWS: Final = Memo[Any]("assessment-rows", 65_536)
+_BASES: Final = Memo[Assessment]("base-assessments", 1_024)
+_INHERITED: Final = Memo[tuple[Finding, ...]]("inherited-findings", 1_024)
 
 
 class _Tally:
@@ -381,9 +383,14 @@ def _base_result(
             chain = " -> ".join((*seen, model.name, found.name))
             return BaseResult(name=name, release=None, problem=f"in a cycle ({chain})"), ()
         path = (*seen, model.name)
-        base_assessment = _score(found, version, chosen, catalog, resolver, seen=path)
+        key = (Same(found), version.version, chosen, Same(catalog), Same(resolver), path)
+        base_assessment = _BASES.get(
+            key, lambda: _score(found, version, chosen, catalog, resolver, seen=path)
+        )
         base_name = found.name
-    inherited = _inherit(base_assessment, base_name)
+    inherited = _INHERITED.get(
+        (Same(base_assessment), base_name), lambda: _inherit(base_assessment, base_name)
+    )
     result = BaseResult(
         name=name,
         release=base_name,
