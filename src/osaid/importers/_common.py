@@ -67,6 +67,11 @@ class ImportResult:
     notes: tuple[ImportNote, ...]
     source_format: str | None = None
     """The format the document was read as (``native``, ``mot`` ...), when known."""
+    base_models: tuple[ModelRelease, ...] = ()
+    """Base models the document itself describes (a CycloneDX ML-BOM lists the base
+    models of its subject as components of their own): pass them to :func:`osaid.score`
+    as ``base_models={r.name: r for r in result.base_models}``, so that a derivative is
+    judged with its base's terms as the document gives them."""
 
 
 MAX_NOTES_PER_FIELD: Final = 50
@@ -187,6 +192,17 @@ def excerpt(value: Any, limit: int = 120) -> str:
     return _kind(value)
 
 
+def _empty(value: Any) -> bool:
+    """Whether a value states nothing (absent, blank text, an empty list or mapping)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | Mapping):
+        return not value
+    return False
+
+
 def child(field: str, key: Any) -> str:
     """The field path of ``key`` inside the mapping at ``field`` (quoted where needed)."""
     step = field_path([str(key)])
@@ -207,13 +223,14 @@ def note_unread(
     """Note every key of ``mapping`` (at ``field``) that the importer does not read.
 
     ``read`` holds the keys the importer maps (or reports in a note of their own). Each
-    other key gets an ``unmapped`` note with its path and a short excerpt of its value;
+    other key that holds something (a blank value states nothing, so it drops no fact)
+    gets an ``unmapped`` note with its path and a short excerpt of its value;
     past :data:`MAX_NOTES_PER_FIELD` keys, one note counts the rest. ``hints`` gives, for
     a key, a sentence to add (``"-license"``: "did you mean 'license'?").
 
     :param about: what the mapping is, for the message (``"the model component"``).
     """
-    unread = [key for key in mapping if str(key) not in read]
+    unread = [key for key in mapping if str(key) not in read and not _empty(mapping[key])]
     if not unread:
         return
     where = f" of {about}" if about else ""
