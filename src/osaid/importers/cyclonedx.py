@@ -231,7 +231,10 @@ def _choose(
         names = _names(top)
         matched = [m for m in models if _names(m) & names]
         depended = [m for m in models if m.ref and m.ref in set(deps.get(top.ref or "", []))]
-        for how, found in (("by name or bom-ref", matched), ("as the model it depends on", depended)):
+        for how, found in (
+            ("by name or bom-ref", matched),
+            ("as the model it depends on", depended),
+        ):
             if len(found) == 1:
                 notes.inferred(
                     f"the BOM is about {top.kind or 'a component'} {top.label!r} "
@@ -251,9 +254,9 @@ def _choose(
             roots[0].field,
         )
         return roots[0]
-    names = ", ".join(repr(m.label) for m in models[:10])
+    shown = ", ".join(repr(m.label) for m in models[:10])
     notes.assumed(
-        f"{len(models)} models in the BOM ({names}) and nothing says which one it is about; "
+        f"{len(models)} models in the BOM ({shown}) and nothing says which one it is about; "
         f"the first is scored (name another with component=..., or --component)",
         "components",
     )
@@ -401,7 +404,9 @@ def _property_refs(conventions: _Conventions, notes: Notes) -> dict[str, list[st
     except ValueError:
         parsed = None
     if not isinstance(parsed, list):
-        notes.unmapped(f"the external_references property is not a JSON list: {excerpt(value)}", where)
+        notes.unmapped(
+            f"the external_references property is not a JSON list: {excerpt(value)}", where
+        )
         return {}
     out: dict[str, list[str]] = {}
     for entry in parsed[:100]:
@@ -489,7 +494,9 @@ def _property_license(conventions: _Conventions, notes: Notes) -> LicenseTerms |
     return None
 
 
-def _data_class(component: Mapping[str, Any], field: str, has_url: bool, notes: Notes) -> DataClass:
+def _data_class(
+    component: Mapping[str, Any], field: str, notes: Notes, *, has_url: bool
+) -> DataClass:
     classes = set()
     for where, item in as_items(component.get("data"), FORMAT, f"{field}.data"):
         entry = as_mapping(item, FORMAT, where)
@@ -546,7 +553,7 @@ def _data_component(item: _Item, notes: Notes) -> TrainingDataset:
     with building(FORMAT, field):
         return TrainingDataset(
             name=name,
-            data_class=_data_class(component, field, bool(urls), notes),
+            data_class=_data_class(component, field, notes, has_url=bool(urls)),
             locations=tuple(dict.fromkeys(urls)),
             license=terms,
             description=clip(description) if description else None,
@@ -636,9 +643,11 @@ def _listed(value: str) -> list[str]:
 
 
 def _restrictiveness(terms: LicenseTerms | None) -> int:
-    """How restrictive a base's stated terms look: the base followed is the one most
-    likely to bind the release (0: a custom license; 1: SPDX, not OSI-approved; 2: no
-    license stated; 3: OSI-approved)."""
+    """How restrictive a base's stated terms look (lower: more).
+
+    The base followed is the one most likely to bind the release: 0 a custom license, 1 an
+    SPDX license that is not OSI-approved, 2 no license stated, 3 OSI-approved.
+    """
     if terms is None or terms.expression in {None, "NOASSERTION"}:
         return 0 if terms is not None and terms.name else 2
     parts = re.findall(r"[A-Za-z0-9.+\-]+", terms.expression)
@@ -671,10 +680,12 @@ def _bases(
         base = by_ref.get(target)
         if base is None or base.kind != _MODEL or base.field == field:
             if base is None and target.startswith("pkg:") and "dataset" not in target:
-                notes.unmapped(f"the model depends on {target!r}, which the BOM does not list", "dependencies")
+                notes.unmapped(
+                    f"the model depends on {target!r}, which the BOM does not list", "dependencies"
+                )
             continue
-        relation = _conventions(base, Notes(FORMAT)).get("ai.model.relation")
-        found.append((base.label, relation[1] if relation else "depends on (CycloneDX)", base))
+        prop = _conventions(base, Notes(FORMAT)).get("ai.model.relation")
+        found.append((base.label, prop[1] if prop else "depends on (CycloneDX)", base))
     if not found and conventions.get("base_model") is not None:
         where, value = conventions.get("base_model") or ("", "")
         for label in _listed(value)[:20]:
@@ -707,12 +718,14 @@ def _bases(
             f"({relation})",
             item.field,
         )
-    ref = BaseModelRef(
+    followed = BaseModelRef(
         name=chosen,
         relation=relation,
-        url=f"https://huggingface.co/{chosen}" if re.fullmatch(r"[\w.\-]+/[\w.\-]+", chosen) else None,
+        url=f"https://huggingface.co/{chosen}"
+        if re.fullmatch(r"[\w.\-]+/[\w.\-]+", chosen)
+        else None,
     )
-    return ref, tuple(releases.values())
+    return followed, tuple(releases.values())
 
 
 def _base_release(item: _Item, notes: Notes) -> ModelRelease:
@@ -780,7 +793,10 @@ def import_cyclonedx(
     conventions = _conventions(subject, notes)
     for _, prop, value in _properties(metadata, "metadata.properties"):
         if prop not in {"primaryPurpose", "suppliedBy"}:
-            notes.unmapped(f"property {prop!r} of the BOM is not read (value: {excerpt(value)})", "metadata.properties")
+            notes.unmapped(
+                f"property {prop!r} of the BOM is not read (value: {excerpt(value)})",
+                "metadata.properties",
+            )
     refs = _refs(subject.data, f"{field}.externalReferences", notes)
     for kind, urls in _property_refs(conventions, notes).items():
         refs.setdefault(kind, urls)
@@ -794,9 +810,11 @@ def import_cyclonedx(
     datasets = _datasets(subject, items, deps, conventions, notes)
     base, base_releases = _bases(subject, items, deps, conventions, notes)
     for item in items:
-        if item.kind == _MODEL and item.field != field and item.label not in {
-            r.name for r in base_releases
-        }:
+        if (
+            item.kind == _MODEL
+            and item.field != field
+            and item.label not in {r.name for r in base_releases}
+        ):
             notes.unmapped(
                 f"model {item.label!r} is listed but is neither the subject nor its base; it "
                 "is not scored (name it with component=..., or --component, to score it)",

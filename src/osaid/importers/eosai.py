@@ -269,7 +269,7 @@ def import_eosai(document: Mapping[str, Any], *, name: str | None = None) -> Imp
         d: _Grade(d, as_mapping(data.get(d), FORMAT, keys[d]), notes, keys[d]) for d in _DIMENSIONS
     }
     _note_base(head_key, head, notes)
-    _note_unread(document, head_key, head, grades, keys, notes)
+    _note_unread(document, head_key=head_key, head=head, grades=grades, keys=keys, notes=notes)
     params, other = _terms(head_key, head, grades["licenses"], notes)
     components = _components(grades, params, other, notes)
     info, datasets = _data_information(grades, components, notes)
@@ -313,6 +313,7 @@ _UNUSED_DIMENSIONS = {
 
 def _note_unread(
     document: Mapping[str, Any],
+    *,
     head_key: str,
     head: Mapping[str, Any],
     grades: dict[str, _Grade],

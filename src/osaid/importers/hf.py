@@ -49,8 +49,8 @@ from osaid.importers._common import (
     require_mapping,
     source,
 )
-from osaid.licensing.names import ResolutionKind, resolve_hf_license, resolve_license
 from osaid.licensing.clauses import Clause, ClauseKind, Material
+from osaid.licensing.names import ResolutionKind, resolve_hf_license, resolve_license
 from osaid.release import (
     AdditionalTerms,
     Availability,
@@ -157,7 +157,9 @@ def _link(link: str | None, repo: str | None, notes: Notes) -> str | None:
         return link
     if repo and _REPO_ID.fullmatch(repo):
         url = f"https://huggingface.co/{repo}/blob/main/{link.lstrip('./')}"
-        notes.normalised(f"license_link {link!r} names a file of the repository: {url}", "license_link")
+        notes.normalised(
+            f"license_link {link!r} names a file of the repository: {url}", "license_link"
+        )
         return url
     notes.assumed(
         f"license_link {link!r} names a file of the repository, whose text osaid has not read",
@@ -307,7 +309,9 @@ def _base(card: Mapping[str, Any], notes: Notes) -> BaseModelRef | None:
     quantized_by = as_text(card.get("quantized_by"), FORMAT, "quantized_by")
     if not names:
         if relation:
-            notes.unmapped(f"base_model_relation {relation!r} names no base model", "base_model_relation")
+            notes.unmapped(
+                f"base_model_relation {relation!r} names no base model", "base_model_relation"
+            )
         return None
     if relation is None:
         if len(names) > 1:

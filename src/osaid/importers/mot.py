@@ -204,7 +204,9 @@ def _schema(release: Mapping[str, Any], notes: Notes) -> bool:
     entries = release.get("components")
     listed = [e for e in entries if isinstance(e, Mapping)] if isinstance(entries, list) else []
     old = "github" in release or any(_OLD_KEYS & set(map(str, e)) for e in listed)
-    new = "license" in release or any({"license", "component_path"} & set(map(str, e)) for e in listed)
+    new = "license" in release or any(
+        {"license", "component_path"} & set(map(str, e)) for e in listed
+    )
     if old and new:
         notes.assumed(
             "the record mixes MOT's two schemas (license_name and license); each component is "
@@ -225,8 +227,10 @@ def _schema(release: Mapping[str, Any], notes: Notes) -> bool:
 def _sentinel(
     raw: str | None, field: str, notes: Notes, *, old: bool
 ) -> tuple[Availability, LicenseTerms | None] | None:
-    """MOT's own meaning of the value of a component's license field, when it is not a
-    license name; None when it names a license."""
+    """MOT's own meaning of a component's license value (None: it names a license).
+
+    Returns the availability and terms the value stands for.
+    """
     if raw is None:
         if old:
             notes.assumed("an empty license_name: the record was not filled in; not stated", field)
@@ -292,7 +296,9 @@ def _components(
         url = as_text(entry.get("license_path"), FORMAT, f"{field}.license_path")
         if meaning is not None:
             availability, terms = meaning
-            pending = pending or (availability is Availability.NOT_STATED and raw_license is not None)
+            pending = pending or (
+                availability is Availability.NOT_STATED and raw_license is not None
+            )
             if terms is not None and url:
                 terms = terms.model_copy(update={"url": url})
         elif key == "license_name":

@@ -30,10 +30,11 @@ Every element, relationship and field osaid does not read is noted.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from osaid._model import clip
@@ -87,7 +88,10 @@ _PREFIXES = (
     "build_", "core_", "extension_", "lite_", "spdx:", "ai:", "dataset:", "software:",
     "simplelicensing:", "expandedlicensing:", "core:",
 )  # fmt: skip
-_DRAFT_RELATIONS = {"concludedLicense": "hasConcludedLicense", "declaredLicense": "hasDeclaredLicense"}
+_DRAFT_RELATIONS = {
+    "concludedLicense": "hasConcludedLicense",
+    "declaredLicense": "hasDeclaredLicense",
+}
 _LICENSE_TYPES = frozenset(
     {"LicenseExpression", "SimpleLicensingText", "ListedLicense", "CustomLicense",
      "License", "AnyLicenseInfo", "OrLaterOperator", "WithAdditionOperator",
@@ -131,7 +135,7 @@ class _El:
     data: Mapping[str, Any]
     type: str
     id: str | None
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = dataclasses.field(default_factory=dict)
     """Unprefixed property name to the key the document uses."""
 
     def get(self, name: str) -> Any:
@@ -179,7 +183,9 @@ class _Graph:
             listed = as_items(document.get("@graph"), FORMAT, "@graph", limit=MAX_DOCUMENT_ELEMENTS)
             self.where = "@graph"
         elif "element" in document:
-            listed = as_items(document.get("element"), FORMAT, "element", limit=MAX_DOCUMENT_ELEMENTS)
+            listed = as_items(
+                document.get("element"), FORMAT, "element", limit=MAX_DOCUMENT_ELEMENTS
+            )
             self.where = "element"
         else:
             raise bad_input(FORMAT, "@graph", "the document has no '@graph' or 'element' list")
@@ -253,8 +259,8 @@ class _Graph:
         for rel in self.relations:
             if self.kind(rel) != kind:
                 continue
-            targets = [as_key(t, FORMAT, w) for w, t in as_items(rel.get("to"), FORMAT, rel.path("to"))
-                       if not isinstance(t, Mapping)]  # fmt: skip
+            listed = as_items(rel.get("to"), FORMAT, rel.path("to"))
+            targets = [as_key(t, FORMAT, w) for w, t in listed if not isinstance(t, Mapping)]
             origin = as_key(rel.get("from"), FORMAT, rel.path("from"))
             if target_id in targets and origin:
                 out.append((rel.field, origin))
@@ -368,7 +374,7 @@ def _note_fields(element: _El, read: frozenset[str], notes: Notes, about: str) -
         for canon, key in element.keys.items()
         if canon not in read and not _blank(element.data.get(key))
     ]
-    for canon, key in unread[:50]:
+    for _, key in unread[:50]:
         notes.unmapped(
             f"field {key!r} of {about} is not read by osaid (value: "
             f"{excerpt(element.data.get(key))})",
@@ -409,7 +415,9 @@ def _choose(graph: _Graph, wanted: str | None, notes: Notes) -> _El:
     roots: list[str] = []
     for element in [*graph.items, *([graph.root] if graph.root else [])]:
         if element.type in {"SpdxDocument", "Bom", "Sbom"}:
-            for where, value in as_items(element.get("rootElement"), FORMAT, element.path("rootElement")):
+            for where, value in as_items(
+                element.get("rootElement"), FORMAT, element.path("rootElement")
+            ):
                 ident = as_key(value, FORMAT, where)
                 if ident:
                     roots.append(ident)
@@ -424,15 +432,15 @@ def _choose(graph: _Graph, wanted: str | None, notes: Notes) -> _El:
         if ident in seen:
             continue
         seen.add(ident)
-        element = graph.by_id.get(ident)
-        if element is not None and element.type == "AIPackage":
+        held = graph.by_id.get(ident)
+        if held is not None and held.type == "AIPackage":
             if len(packages) > 1:
-                notes.inferred("the AI package scored is the document's root element", element.field)
-            return element
-        if element is not None and element.type in {"Bom", "Sbom"}:
+                notes.inferred("the AI package scored is the document's root element", held.field)
+            return held
+        if held is not None and held.type in {"Bom", "Sbom"}:
             roots += [
                 str(as_key(v, FORMAT, w))
-                for w, v in as_items(element.get("rootElement"), FORMAT, element.path("rootElement"))
+                for w, v in as_items(held.get("rootElement"), FORMAT, held.path("rootElement"))
             ]
     if len(packages) > 1:
         notes.assumed(
@@ -451,9 +459,9 @@ def _base(graph: _Graph, package: _El, notes: Notes, used: set[str]) -> BaseMode
                 purpose = located.text("primaryPurpose") if located is not None else None
                 if purpose != "model" and (located is None or located.type != "AIPackage"):
                     continue
+                shown = located.name if located is not None else target
                 notes.inferred(
-                    f"the AI package depends on model package {located.name if located else target!r}, "
-                    "read as its base model",
+                    f"the AI package depends on model package {shown!r}, read as its base model",
                     where,
                 )
             name = located.name if located is not None else as_key(target, FORMAT, where)
@@ -473,14 +481,20 @@ def _producer(graph: _Graph, package: _El) -> str | None:
         return None
     located = graph.element(supplier, package.path("suppliedBy"))
     if located is None:
-        return as_text(supplier, FORMAT, package.path("suppliedBy")) if isinstance(supplier, str) and "/" not in supplier and ":" not in supplier else None
+        return (
+            as_text(supplier, FORMAT, package.path("suppliedBy"))
+            if isinstance(supplier, str) and "/" not in supplier and ":" not in supplier
+            else None
+        )
     return located.name
 
 
 def _code_from_generates(graph: _Graph, package: _El, notes: Notes) -> Component | None:
     """A file or package that ``generates`` the model (or one of its files): training code."""
     targets = {package.id} | {
-        as_key(t, FORMAT, w) for w, t in graph.targets(package.id, "contains") if not isinstance(t, Mapping)
+        as_key(t, FORMAT, w)
+        for w, t in graph.targets(package.id, "contains")
+        if not isinstance(t, Mapping)
     }
     for ident in targets:
         for where, origin in graph.sources_of(ident, "generates"):
@@ -495,7 +509,8 @@ def _code_from_generates(graph: _Graph, package: _El, notes: Notes) -> Component
             with building(FORMAT, element.field):
                 return Component(
                     kind=ComponentKind.TRAINING_CODE,
-                    availability=Availability.PUBLIC if location and location != "NOASSERTION"
+                    availability=Availability.PUBLIC
+                    if location and location != "NOASSERTION"
                     else Availability.NOT_STATED,
                     locations=(location,) if location and location != "NOASSERTION" else (),
                     license=terms,
@@ -538,6 +553,87 @@ def _note_rest(graph: _Graph, used: set[str], notes: Notes) -> None:
         notes.unmapped(f"{count} {label} are not read by osaid", first[label])
 
 
+def _parameters(graph: _Graph, package: _El, notes: Notes) -> Component:
+    location = package.text("downloadLocation")
+    given = bool(location) and location != "NOASSERTION"
+    locations = [str(location)] if given else _weight_files(graph, package)
+    if locations and not given:
+        notes.inferred(
+            f"the package names no download location; the {len(locations)} weight file(s) it "
+            "contains locate the parameters",
+            package.field,
+        )
+    terms = _license_of(graph, package, notes)
+    with building(FORMAT, package.field):
+        return Component(
+            kind=ComponentKind.PARAMETERS_FINAL,
+            availability=Availability.PUBLIC if locations else Availability.NOT_STATED,
+            locations=tuple(dict.fromkeys(locations)),
+            license=terms,
+            sources=(source(locations[0] if locations else None, "SPDX 3 AI package"),),
+        )
+
+
+def _trained_on(
+    graph: _Graph, package: _El, notes: Notes, used: set[str]
+) -> tuple[TrainingDataset, ...]:
+    datasets = []
+    for where, target in graph.targets(package.id, "trainedOn"):
+        element = graph.element(target, where)
+        if element is None:
+            notes.unmapped(f"trainedOn target {quote(target)} is not in the document", where)
+            continue
+        used.add(element.field)
+        dataset = _dataset(graph, element, notes, where)
+        if dataset is not None:
+            datasets.append(dataset)
+    return tuple(datasets)
+
+
+def _tested_on(graph: _Graph, package: _El, notes: Notes, used: set[str]) -> Component | None:
+    evaluation: list[str] = []
+    for where, target in graph.targets(package.id, "testedOn"):
+        element = graph.element(target, where)
+        if element is None:
+            notes.unmapped(f"testedOn target {quote(target)} is not in the document", where)
+            continue
+        used.add(element.field)
+        url = element.text("downloadLocation")
+        evaluation.append(url if url and url != "NOASSERTION" else "")
+        notes.inferred(f"{element.name or target!r} is evaluation data (testedOn)", where)
+    if not evaluation:
+        return None
+    return Component(
+        kind=ComponentKind.EVALUATION_DATA,
+        availability=Availability.PUBLIC if any(evaluation) else Availability.NOT_STATED,
+        locations=tuple(u for u in dict.fromkeys(evaluation) if u),
+    )
+
+
+def _note_others(graph: _Graph, package: _El, notes: Notes, used: set[str]) -> None:
+    """Note the other AI packages and the datasets no ``trainedOn`` links to the model."""
+    for element in graph.items:
+        if element.type == "AIPackage" and element.field != package.field:
+            notes.unmapped(
+                f"AI package {element.name or element.id!r} is not the one scored (name it with "
+                "component=..., or --component, to score it)",
+                element.field,
+            )
+            used.add(element.field)
+        if element.type == "DatasetPackage" and element.field not in used:
+            if not graph.sources_of(element.id, "trainedOn"):
+                notes.unmapped(
+                    f"dataset {element.name or element.id!r} is not linked to the model by "
+                    "trainedOn; not read as its training data",
+                    element.field,
+                )
+            used.add(element.field)
+    for where, target in graph.targets(package.id, "contains"):
+        contained = graph.element(target, where)
+        if contained is not None:
+            used.add(contained.field)
+
+
 def import_spdx3(
     document: Mapping[str, Any], *, name: str | None = None, component: str | None = None
 ) -> ImportResult:
@@ -554,27 +650,9 @@ def import_spdx3(
     document = require_mapping(document, FORMAT, "an SPDX 3 document is a JSON-LD object")
     graph = _Graph(document, notes)
     package = _choose(graph, component, notes)
-    field_ = package.field
     _note_fields(package, _PACKAGE_READ, notes, "the AI package")
     name = release_name(package.get("name") or None, fallback, FORMAT, package.path("name"), notes)
-    location = package.text("downloadLocation")
-    located = bool(location) and location != "NOASSERTION"
-    locations = [str(location)] if located else _weight_files(graph, package)
-    if locations and not located:
-        notes.inferred(
-            f"the package names no download location; the {len(locations)} weight file(s) it "
-            "contains locate the parameters",
-            field_,
-        )
-    terms = _license_of(graph, package, notes)
-    with building(FORMAT, field_):
-        params = Component(
-            kind=ComponentKind.PARAMETERS_FINAL,
-            availability=Availability.PUBLIC if locations else Availability.NOT_STATED,
-            locations=tuple(dict.fromkeys(locations)),
-            license=terms,
-            sources=(source(locations[0] if locations else None, "SPDX 3 AI package"),),
-        )
+    components = [_parameters(graph, package, notes)]
     for key in ("informationAboutTraining", "modelDataPreprocessing"):
         text = package.texts(key)
         if text and not _PLACEHOLDER.fullmatch(text):
@@ -584,76 +662,28 @@ def import_spdx3(
                 package.path(key),
             )
     notes.assumed("SPDX records no structured data information: not stated", "")
-    used = {field_}
-    datasets = []
-    for where, target in graph.targets(package.id, "trainedOn"):
-        element = graph.element(target, where)
-        if element is None:
-            notes.unmapped(f"trainedOn target {quote(target)} is not in the document", where)
-            continue
-        used.add(element.field)
-        dataset = _dataset(graph, element, notes, where)
-        if dataset is not None:
-            datasets.append(dataset)
-    evaluation: list[str] = []
-    for where, target in graph.targets(package.id, "testedOn"):
-        element = graph.element(target, where)
-        if element is None:
-            notes.unmapped(f"testedOn target {quote(target)} is not in the document", where)
-            continue
-        used.add(element.field)
-        url = element.text("downloadLocation")
-        evaluation.append(url if url and url != "NOASSERTION" else "")
-        notes.inferred(f"{element.name or target!r} is evaluation data (testedOn)", where)
-    components = [params]
-    if evaluation:
-        components.append(
-            Component(
-                kind=ComponentKind.EVALUATION_DATA,
-                availability=Availability.PUBLIC if any(evaluation) else Availability.NOT_STATED,
-                locations=tuple(u for u in dict.fromkeys(evaluation) if u),
-            )
-        )
+    used = {package.field}
+    datasets = _trained_on(graph, package, notes, used)
+    evaluation = _tested_on(graph, package, notes, used)
+    if evaluation is not None:
+        components.append(evaluation)
     training = _code_from_generates(graph, package, notes)
     if training is not None:
         components.append(training)
     else:
         notes.assumed("nothing in the document generates the model: training code not stated", "")
-    for element in graph.items:
-        if element.type == "AIPackage" and element.field != field_:
-            notes.unmapped(
-                f"AI package {element.name or element.id!r} is not the one scored (name it with "
-                "component=..., or --component, to score it)",
-                element.field,
-            )
-            used.add(element.field)
-        if element.type == "DatasetPackage" and element.field not in used:
-            owners = graph.sources_of(element.id, "trainedOn")
-            if not owners:
-                notes.unmapped(
-                    f"dataset {element.name or element.id!r} is not linked to the model by "
-                    "trainedOn; not read as its training data",
-                    element.field,
-                )
-            used.add(element.field)
-    for where, target in graph.targets(package.id, "contains"):
-        located = graph.element(target, where)
-        if located is not None:
-            used.add(located.field)
+    _note_others(graph, package, notes, used)
     base = _base(graph, package, notes, used)
     _note_rest(graph, used, notes)
-    version = package.text("packageVersion")
-    producer = _producer(graph, package)
-    with building(FORMAT, field_):
+    with building(FORMAT, package.field):
         release = ModelRelease(
             name=name,
-            version=version,
-            producer=producer,
+            version=package.text("packageVersion"),
+            producer=_producer(graph, package),
             base_model=base,
             components=tuple(components),
-            training_datasets=tuple(datasets),
+            training_datasets=datasets,
             sources=(source(None, "SPDX 3 AI/Dataset profile document"),),
             import_notes=tuple(notes.items),
         )
     return ImportResult(release, release.import_notes)
-

@@ -438,7 +438,9 @@ def _catalog_urls(catalog: LicenseCatalog) -> _UrlIndex:
 
 
 def _build_url_index(catalog: LicenseCatalog) -> _UrlIndex:
-    """Locations at a pinned revision match only that revision (the file at that commit);
+    """The URL index of a catalog.
+
+    Locations at a pinned revision match only that revision (the file at that commit);
     locations at ``main`` or none match any URL of the file that follows the newest text.
     A location two entries claim (one file, two licenses over time) decides nothing.
     """
@@ -492,7 +494,9 @@ def resolve_license_url(url: str, *, catalog: LicenseCatalog | None = None) -> R
         return Resolution(url, resolved.kind, resolved.expression, entry, resolved.how, version)
     hub = _hub_by_url().get(key)
     if hub is not None and hub.unknown is not None:
-        return Resolution(url, ResolutionKind.UNKNOWN, how=f"Hugging Face id {hub.id}: {hub.unknown}")
+        return Resolution(
+            url, ResolutionKind.UNKNOWN, how=f"Hugging Face id {hub.id}: {hub.unknown}"
+        )
     ident = _FIXED_PAGES.get(key)
     if ident is None:
         cc = _CC_PAGE.fullmatch(key)
