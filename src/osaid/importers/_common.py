@@ -401,7 +401,13 @@ def terms_from_string(
     assert found.expression is not None
     if found.expression != raw.strip():
         notes.normalised(f"license {raw!r} read as {found.expression} ({found.how})", field)
-    return LicenseTerms(expression=found.expression, name=clip(raw), url=url, sources=sources)
+    return LicenseTerms(
+        expression=found.expression,
+        name=clip(raw),
+        url=url,
+        version=found.version,
+        sources=sources,
+    )
 
 
 MAX_YAML_NODES: Final = 50_000

@@ -361,8 +361,9 @@ def _base(card: Mapping[str, Any], notes: Notes) -> BaseModelRef | None:
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _ANY_HEADING = re.compile(r"^#{1,6}\s+\S")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-_BARE_URL = re.compile(r"https?://[^\s)\]>\"'*]+")
+_MD_LINK = re.compile(r"\[([^\]]{0,500})\]\(([^)\s]{0,2000})(?:\s[^)]{0,500})?\)")
+_BARE_URL = re.compile(r"https?://[^\s)\]>\"'*]{1,2000}")
+_MAX_LINE = 4_000
 _SENTENCE_HEADING = re.compile(r":\s|[.!?]$")
 _MAX_BODY_LINES = 5_000
 _MAX_BODY_NOTES = 3
@@ -383,7 +384,7 @@ def _body_lines(text: str | None) -> list[tuple[int, str]]:
             fenced = not fenced
             continue
         if not fenced:
-            out.append((first + offset, line.rstrip("\r")))
+            out.append((first + offset, line[:_MAX_LINE].rstrip("\r")))
     return out
 
 

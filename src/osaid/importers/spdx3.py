@@ -30,11 +30,10 @@ Every element, relationship and field osaid does not read is noted.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 from osaid._model import clip
@@ -116,34 +115,53 @@ _DATASET_READ = frozenset(
     {"type", "@type", "spdxId", "@id", "name", "downloadLocation", "datasetAvailability",
      "creationInfo", "description", "primaryPurpose", "packageVersion"}
 )  # fmt: skip
+_SAMPLE = 1_000
+"""How many elements the shape and the SPDX version are told from (the first ones)."""
 _WEIGHTS = re.compile(r"\.(safetensors|bin|gguf|pt|pth|ckpt|onnx|h5|keras|msgpack|npz|tflite)$")
 _PLACEHOLDER = re.compile(r"(see (the )?model card|unknown|not specified|n/?a|none|tbd|-)", re.I)
 
 
+_PREFIX = re.compile("|".join(re.escape(p) for p in _PREFIXES))
+
+
+@lru_cache(maxsize=4096)
 def _canon(key: str) -> str:
-    for prefix in _PREFIXES:
-        if key.startswith(prefix):
-            return key[len(prefix) :]
-    return key
+    """A property or type name without its profile prefix (``ai_``, ``software:`` ...)."""
+    found = _PREFIX.match(key)
+    return key[found.end() :] if found else key
 
 
-@dataclass(frozen=True, slots=True)
 class _El:
     """One element, its field path, its type and id (prefixes dropped), its properties."""
 
-    field: str
-    data: Mapping[str, Any]
-    type: str
-    id: str | None
-    keys: dict[str, str] = dataclasses.field(default_factory=dict)
-    """Unprefixed property name to the key the document uses."""
+    __slots__ = ("_keys", "_kind", "data", "field", "id", "type")
+
+    def __init__(self, field: str, data: Mapping[str, Any], kind: str, ident: str | None) -> None:
+        self.field = field
+        self.data = data
+        self.type = kind
+        self.id = ident
+        self._keys: dict[str, str] | None = None
+        self._kind: str | None = None
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """Unprefixed property name to the key the document uses (built on first use)."""
+        if self._keys is None:
+            self._keys = {_canon(str(k)): str(k) for k in self.data}
+        return self._keys
+
+    def _key(self, name: str) -> str | None:
+        if name in self.data:  # unprefixed names, and the core ones of every shape
+            return name
+        return self.keys.get(name)
 
     def get(self, name: str) -> Any:
-        key = self.keys.get(name)
+        key = self._key(name)
         return None if key is None else self.data.get(key)
 
     def path(self, name: str) -> str:
-        return f"{self.field}.{self.keys.get(name, name)}"
+        return f"{self.field}.{self._key(name) or name}"
 
     def text(self, name: str) -> str | None:
         return as_text(self.get(name), FORMAT, self.path(name))
@@ -155,6 +173,14 @@ class _El:
             parts = [as_text(v, FORMAT, w) for w, v in as_items(value, FORMAT, self.path(name))]
             return "; ".join(p for p in parts if p) or None
         return self.text(name)
+
+    @property
+    def relation(self) -> str:
+        """The relationship type, draft spellings read as SPDX 3.0's (computed once)."""
+        if self._kind is None:
+            kind = self.text("relationshipType") or ""
+            self._kind = _DRAFT_RELATIONS.get(kind, kind)
+        return self._kind
 
     @property
     def name(self) -> str | None:
@@ -171,8 +197,7 @@ def _element(where: str, data: Mapping[str, Any]) -> _El:
         kind = _canon(as_key(raw_type, FORMAT, f"{where}.type") or "")
     key = "spdxId" if data.get("spdxId") else "@id"
     ident = as_key(data.get(key), FORMAT, f"{where}.{key}")
-    keys = {_canon(str(k)): str(k) for k in data}
-    return _El(where, data, kind, ident, keys)
+    return _El(where, data, kind, ident)
 
 
 class _Graph:
@@ -202,69 +227,69 @@ class _Graph:
                 self.by_id.setdefault(element.id, element)
             if element.type in {"Relationship", "LifecycleScopedRelationship"}:
                 self.relations.append(element)
-        draft = any("@type" in e.data for e in self.items) or any(
-            str(r.text("relationshipType")) in _DRAFT_RELATIONS for r in self.relations
-        )
-        prefixed = any(str(k).startswith(_PREFIXES[:6]) for e in self.items for k in e.data)
-        if self.where == "element":
-            self.shape = "an SpdxDocument with an 'element' list and unprefixed property names"
-        elif draft:
-            self.shape = (
-                "a pre-release draft (@type/@id on elements, draft relationship types), as "
-                "spdx-tools 0.8 and the early examples write"
-            )
-        elif prefixed:
-            self.shape = "JSON-LD '@graph' with profile-prefixed property names (SPDX 3.0)"
-        else:
-            self.shape = "JSON-LD '@graph' with unprefixed property names"
+        self._index()
+        self.shape = self._shape()
+        sample = [*self.items[:_SAMPLE], *([self.root] if self.root else [])]
+        infos = [e.get("creationInfo") for e in sample]
+        infos += [e.data for e in self.items if e.type == "CreationInfo"]
         versions = {
             text
-            for e in [*self.items, *([self.root] if self.root else [])]
-            for info in (e.get("creationInfo"),)
+            for info in infos
             if isinstance(info, Mapping)
             for text in (info.get("specVersion"),)
-            if isinstance(text, str)
-        } | {
-            text
-            for e in self.items
-            if e.type == "CreationInfo"
-            for text in (e.get("specVersion"),)
             if isinstance(text, str)
         }
         spec = f" (specVersion {', '.join(sorted(versions))})" if versions else ""
         notes.inferred(f"read as {self.shape}{spec}", self.where)
 
     def kind(self, relation: _El) -> str:
-        kind = relation.text("relationshipType") or ""
-        return _DRAFT_RELATIONS.get(kind, kind)
+        return relation.relation
+
+    def _shape(self) -> str:
+        """Which of the three shapes the document has, in words."""
+        if self.where == "element":
+            return "an SpdxDocument with an 'element' list and unprefixed property names"
+        sample = self.items[:_SAMPLE]
+        draft = any("@type" in e.data for e in sample) or any(
+            r.text("relationshipType") in _DRAFT_RELATIONS for r in self.relations[:_SAMPLE]
+        )
+        if draft:
+            return (
+                "a pre-release draft (@type/@id on elements, draft relationship types), as "
+                "spdx-tools 0.8 and the early examples write"
+            )
+        if any(str(k).startswith(_PREFIXES[:6]) for e in sample for k in e.data):
+            return "JSON-LD '@graph' with profile-prefixed property names (SPDX 3.0)"
+        return "JSON-LD '@graph' with unprefixed property names"
+
+    def _index(self) -> None:
+        """Relationships by (type, from) and (type, to), built once: linear in their number."""
+        self._out: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+        self._in: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for rel in self.relations:
+            kind = self.kind(rel)
+            origin = as_key(rel.get("from"), FORMAT, rel.path("from"))
+            listed = as_items(rel.get("to"), FORMAT, rel.path("to"))
+            if origin is not None:
+                self._out.setdefault((kind, origin), []).extend(listed)
+            for where, target in listed:
+                if isinstance(target, Mapping) or not origin:
+                    continue
+                ident = as_key(target, FORMAT, where)
+                if ident is not None:
+                    self._in.setdefault((kind, ident), []).append((rel.field, origin))
 
     def targets(self, source_id: str | None, kind: str) -> list[tuple[str, Any]]:
         """The targets of ``kind`` relationships from ``source_id``, with their fields."""
-        out: list[tuple[str, Any]] = []
         if source_id is None:
-            return out
-        for rel in self.relations:
-            if self.kind(rel) != kind:
-                continue
-            if as_key(rel.get("from"), FORMAT, rel.path("from")) != source_id:
-                continue
-            out.extend(as_items(rel.get("to"), FORMAT, rel.path("to")))
-        return out
+            return []
+        return list(self._out.get((kind, source_id), ()))
 
     def sources_of(self, target_id: str | None, kind: str) -> list[tuple[str, str]]:
         """The ``from`` ids of ``kind`` relationships that point to ``target_id``."""
-        out: list[tuple[str, str]] = []
         if target_id is None:
-            return out
-        for rel in self.relations:
-            if self.kind(rel) != kind:
-                continue
-            listed = as_items(rel.get("to"), FORMAT, rel.path("to"))
-            targets = [as_key(t, FORMAT, w) for w, t in listed if not isinstance(t, Mapping)]
-            origin = as_key(rel.get("from"), FORMAT, rel.path("from"))
-            if target_id in targets and origin:
-                out.append((rel.field, origin))
-        return out
+            return []
+        return list(self._in.get((kind, target_id), ()))
 
     def element(self, target: Any, where: str) -> _El | None:
         """The element a relationship target names (an id, or an element written inline)."""
