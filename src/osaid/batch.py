@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr
 from osaid.assessment import Assessment, BaseModels, ReleaseRef, Verdict, score
 from osaid.errors import InputProblem, InvalidReleaseError, OsaidError
 from osaid.findings import Finding
@@ -67,7 +67,7 @@ class BatchError(Model):
 
     kind: NonEmptyStr
     """The error's class, e.g. ``InvalidReleaseError``."""
-    message: ShortText
+    message: ClippedText
     """What is wrong, naming the field where the input has one."""
 
 
@@ -76,12 +76,12 @@ class BatchRecord(Model):
 
     position: int
     """The document's position in the input, from 0 (the line number minus 1 for JSON Lines)."""
-    source: ShortText | None = None
+    source: ClippedText | None = None
     """Where the document came from (a path, ``path:line``), when known."""
     verdict: Verdict | None = None
     """The verdict; None when the document could not be scored."""
     release: ReleaseRef | None = None
-    summary: ShortText | None = None
+    summary: ClippedText | None = None
     mof_class: int | None = None
     """The MOF class (0 for unclassified)."""
     blocking_not_met: int = 0

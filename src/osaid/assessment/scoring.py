@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from osaid._reuse import Memo
+from osaid._reuse import Memo, Same
 from osaid._version import __version__
 from osaid.analysis import TermsAnalysis, analyse_release_terms
 from osaid.assessment.bases import BaseModels, ChainedBaseModels, MappingBaseModels
@@ -61,7 +61,9 @@ def __dir__() -> list[str]:
 
 _GROUP_ORDER = (Group.DATA_INFORMATION, Group.CODE, Group.PARAMETERS, Group.SYSTEM)
 _RANK = {Outcome.NOT_MET: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2, Outcome.NOT_APPLICABLE: 3}
-_ROWS: Final = Memo[Any]("assessment-rows", 65_536)
+_ROWS: Final = Memo[Any]("assessment-rows", 8_192)
+_BASES: Final = Memo[Assessment]("base-assessments", 256)
+_INHERITED: Final = Memo[tuple[Finding, ...]]("inherited-findings", 256)
 
 
 class _Tally:
@@ -381,9 +383,16 @@ def _base_result(
             chain = " -> ".join((*seen, model.name, found.name))
             return BaseResult(name=name, release=None, problem=f"in a cycle ({chain})"), ()
         path = (*seen, model.name)
-        base_assessment = _score(found, version, chosen, catalog, resolver, seen=path)
+        # The path matters only to find a cycle further down, so not for a base of no base.
+        below = path if found.base_model is not None else ()
+        key = (Same(found), version.version, chosen, Same(catalog), Same(resolver), below)
+        base_assessment = _BASES.get(
+            key, lambda: _score(found, version, chosen, catalog, resolver, seen=path)
+        )
         base_name = found.name
-    inherited = _inherit(base_assessment, base_name)
+    inherited = _INHERITED.get(
+        (Same(base_assessment), base_name), lambda: _inherit(base_assessment, base_name)
+    )
     result = BaseResult(
         name=name,
         release=base_name,
