@@ -63,6 +63,25 @@ EXPECTED: list[tuple[str, str | None, set[int], set[str]]] = [
     ("ai2-impact-hr", None, {1, 5, 6, 7}, UMS),
     ("arxiv-nonexclusive-distrib", None, {1, 3}, {M, H}),
     ("gpt-oss-usage-policy", None, set(), set()),
+    # Licenses real model cards and ML-BOMs carry (issue 10).
+    ("tii-falcon-llm-1.0", None, {5}, {U, H}),  # a royalty above a revenue threshold
+    ("falcon-llm-2.0", None, {6, 7}, UMS),
+    ("tencent-hunyuan-community", "2024-11-05", {3, 5, 6, 7}, UMS),
+    ("tencent-hunyuan-community", "2024-12-03", {3, 5, 6, 7}, UMS),
+    ("tencent-hunyuan-community", "2025-06-27", {3, 5, 6, 7}, UMS),
+    ("tencent-hunyuanworld-voyager-community", None, {3, 5, 6, 7}, UMS),
+    ("minicpm-model-license", None, {5, 6, 7}, UMS),
+    ("glm-4", None, {6, 7}, UMS),
+    ("baichuan-2-community", None, {5, 6, 7}, UMS),
+    ("internlm-weights", "2023-07-06", {7}, {U}),
+    ("internlm-weights", "2023-07-08", {7}, {U}),
+    ("databricks-open-model", None, {5, 6, 7}, UMS),
+    ("tongyi-qianwen-research", None, {1, 6, 7}, UMS),
+    ("flux-1-dev-non-commercial", None, {1, 3, 6, 7}, UMS),
+    ("gemma", "2026-04-01", {3, 6, 7}, UMS),
+    # Permissive, not OSI-approved: open terms for parameters and data, not for code.
+    ("openmdw-1.0", None, set(), set()),
+    ("openmdw-1.1", None, set(), set()),
 ]
 
 
@@ -95,6 +114,8 @@ GROUP_STATUS: dict[str, dict[Group, TermsStatus]] = {
     "ai2-impact-lr": {Group.CODE: _U},
     "ai2-impact-mr": {Group.CODE: _U},
     "ai2-impact-hr": {Group.CODE: _U},
+    "openmdw-1.0": {Group.PARAMETERS: _A, Group.DATA_INFORMATION: _A},
+    "openmdw-1.1": {Group.PARAMETERS: _A, Group.DATA_INFORMATION: _A},
 }
 """Groups whose status differs from the rest because of the materials the text covers."""
 
@@ -105,7 +126,8 @@ def test_every_license_in_the_issue_is_catalogued() -> None:
     policies = {
         "xai-aup", "llama-2-aup", "llama-3-aup", "llama-3.1-aup", "llama-3.2-aup",
         "llama-3.3-aup", "llama-4-aup", "gemma-prohibited-use-policy", "falcon-aup",
-        "stability-aup",
+        "stability-aup", "falcon-3-aup", "tencent-hunyuan-aup", "databricks-open-model-aup",
+        "apertus-aup",
     }  # fmt: skip
     assert licenses | policies == set(catalog)
 
@@ -243,7 +265,8 @@ def test_old_creative_commons_versions_judged_by_their_family() -> None:
 
 
 def test_unknown_stays_unknown() -> None:
-    assert resolve_license("Databricks Open Model License").kind is ResolutionKind.UNKNOWN
+    assert resolve_license("Databricks Open Model License").kind is ResolutionKind.CATALOG
+    assert resolve_license("FAIR Noncommercial Research License").kind is ResolutionKind.UNKNOWN
 
 
 def test_every_clause_states_the_materials_it_binds() -> None:

@@ -71,7 +71,8 @@ def test_stdin_name_detects_a_model_card_and_anchors_sarif() -> None:
     assert code in {0, 1, 3}
     run_ = json.loads(out)["runs"][0]
     assert run_["artifacts"][0]["location"]["uri"] == "models/x/README.md"
-    assert run_["properties"]["assessments"][0]["release"] == "x"
+    # The card's first '# ' heading names the release (the folder 'x' is its alias).
+    assert run_["properties"]["assessments"][0]["release"] == "A model card with only a license"
 
 
 def test_stdin_can_be_given_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -143,7 +143,8 @@ def test_eosai_legacy_record() -> None:
 def test_hf_card_with_only_a_license_is_undecided() -> None:
     result = load(FIXTURES / "hf_apache" / "README.md")
     release = result.release
-    assert release.name == "hf_apache"
+    assert release.name == "A model card with only a license"  # its first '# ' heading
+    assert release.aliases == ("hf_apache",)  # the folder, as the repository name
     assessment = score(release)
     assert assessment.verdict is Verdict.INSUFFICIENT_INFORMATION
     undecided = {str(f.component) for f in assessment.undecided}

@@ -42,7 +42,7 @@ from osaid.errors import (
 from osaid.importers import InputFormat, load_text
 from osaid.lenses import SORT_KEYS, compare, diff, plan
 from osaid.licensing.catalog import default_catalog
-from osaid.licensing.names import resolve_license
+from osaid.licensing.names import Resolution, hub_licenses, resolve_hf_license, resolve_license
 from osaid.policy import POLICIES, get_policy
 from osaid.release import ModelRelease
 from osaid.release.positions import index_document
@@ -128,6 +128,13 @@ def _add_input_options(cmd: argparse.ArgumentParser, *, scoring: bool) -> None:
         default=None,
         help="a file name for standard input: used in messages, to detect the format "
         "(README.md is a model card) and as the SARIF artifact",
+    )
+    cmd.add_argument(
+        "--component",
+        metavar="REF",
+        default=None,
+        help="in a CycloneDX or SPDX document that lists several models, the one to read "
+        "(bom-ref, spdxId, name or group/name); default: the model the document is about",
     )
     if scoring:
         cmd.add_argument(
@@ -277,11 +284,12 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Without arguments, list every license and policy osaid knows with how it fares "
             "for parameters, code and data. 'show ID' explains one; 'resolve TEXT' shows "
-            "what a license string resolves to."
+            "what a license string, Hugging Face id or license URL resolves to; 'hub' walks "
+            "the Hugging Face Hub's license table."
         ),
     )
     licenses_cmd.add_argument(
-        "action", nargs="?", choices=["list", "show", "resolve"], default="list"
+        "action", nargs="?", choices=["list", "show", "resolve", "hub"], default="list"
     )
     licenses_cmd.add_argument("name", nargs="?", metavar="ID_OR_TEXT", help="license id or text")
     licenses_cmd.add_argument("--version", dest="license_version", help="license version to show")
@@ -398,6 +406,8 @@ class _Input:
     stdin: bool = False
     identity: tuple[int, int] | None = None
     """The device and inode it was read from, when that is a file (for ``-o`` checks)."""
+    bases: tuple[ModelRelease, ...] = ()
+    """Base models the document itself describes (scored with the release)."""
 
 
 def _shown(target: str) -> str:
@@ -517,14 +527,20 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) 
             msg = "'-' reads standard input, and there is none"
             raise TargetError(msg)
         raw = _read_stream(stdin, label)
-        item = _import(raw, label, args.stdin_name, fmt, path=None, stdin=True)
+        item = _import(raw, label, args.stdin_name, fmt, path=None, stdin=True,
+                       component=args.component)  # fmt: skip
         return replace(item, identity=_identity_of_stream(stdin))
     if not _on_disk(target):
         found = bundled.find(target)
         if found is not None:
-            if fmt not in {None, InputFormat.NATIVE.value}:
+            if fmt not in {None, InputFormat.NATIVE.value} or args.component is not None:
+                flag = (
+                    f"--from {fmt}"
+                    if fmt not in {None, InputFormat.NATIVE.value}
+                    else ("--component")
+                )
                 msg = (
-                    f"--from {fmt} reads files and standard input; {target!r} is a bundled "
+                    f"{flag} reads files and standard input; {target!r} is a bundled "
                     "release, already in osaid's own format"
                 )
                 raise UsageError(msg)
@@ -537,7 +553,7 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) 
         except UnknownReleaseError as exc:
             raise UnknownReleaseError(_shown(target), exc.suggestions) from None
     raw = _read_file(target)
-    item = _import(raw, target, target, fmt, path=target, stdin=False)
+    item = _import(raw, target, target, fmt, path=target, stdin=False, component=args.component)
     return replace(item, identity=_identity(target))
 
 
@@ -559,7 +575,14 @@ def _identity_of_stream(stream: IO[bytes]) -> tuple[int, int] | None:
 
 
 def _import(
-    raw: bytes, label: str, name: str | None, fmt: str | None, *, path: str | None, stdin: bool
+    raw: bytes,
+    label: str,
+    name: str | None,
+    fmt: str | None,
+    *,
+    path: str | None,
+    stdin: bool,
+    component: str | None = None,
 ) -> _Input:
     try:
         text = raw.decode("utf-8-sig")
@@ -568,7 +591,7 @@ def _import(
             [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=label
         ) from None
     try:
-        result = load_text(text, fmt, name=name)
+        result = load_text(text, fmt, name=name, component=component)
     except InvalidReleaseError as exc:
         if exc.source is None or not exc.source.startswith(label):
             where = f"{label} ({exc.source})" if exc.source else label
@@ -581,6 +604,7 @@ def _import(
         text=text,
         source_format=result.source_format,
         stdin=stdin,
+        bases=result.base_models,
     )
 
 
@@ -728,6 +752,9 @@ def _batch(args: argparse.Namespace, streams: _IO) -> int:
     if args.source_format not in {None, InputFormat.NATIVE.value} or args.stdin_name:
         msg = "--batch detects each document's format; --from and --stdin-name do not apply"
         raise UsageError(msg)
+    if args.component is not None:
+        msg = "--component names a model in one document; it does not go with --batch"
+        raise UsageError(msg)
     jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1:
         msg = f"--jobs takes a number of processes of 1 or more, not {jobs}"
@@ -772,9 +799,10 @@ def _score(args: argparse.Namespace, streams: _IO) -> int:
     fmt = ReportFormat(fmt_name or ReportFormat.TEXT.value)
     inputs = _load_all(args.targets, args, streams.stdin)
     items = [
-        (item, score(item.release, definition=args.definition, policy=args.policy))
+        (item, score(item.release, definition=args.definition, policy=args.policy,
+                     base_models={b.name: b for b in item.bases} or None))
         for item in inputs
-    ]
+    ]  # fmt: skip
     to_terminal = args.output in {None, STDIN} and not args.quiet
     color = fmt is ReportFormat.TEXT and to_terminal and _colour(streams.stdout)
     text = _report(fmt, items, jsonl=args.jsonl, color=color)
@@ -880,25 +908,21 @@ def _licenses(args: argparse.Namespace, streams: _IO) -> int:
         else:
             streams.stdout.write(render_license_list(profiles))
         return 0
+    if args.action == "hub":
+        return _hub_table(as_json, streams)
     if not args.name:
         msg = f"'osaid licenses {args.action}' needs a license id or text"
         raise UsageError(msg)
     if args.action == "resolve":
         found = resolve_license(args.name)
         if as_json:
-            _json_out(
-                {
-                    "text": args.name,
-                    "expression": found.expression,
-                    "kind": found.kind.value,
-                    "how": found.how,
-                    "entry": found.entry.id if found.entry is not None else None,
-                },
-                streams.stdout,
-            )
+            _json_out(_resolution_data(args.name, found), streams.stdout)
             return 0
         target = found.expression or "unknown (kept as written)"
-        streams.stdout.write(f"{args.name!r} -> {target} [{found.kind.value}; {found.how}]\n")
+        version = f" (version {found.version})" if found.version else ""
+        streams.stdout.write(
+            f"{args.name!r} -> {target}{version} [{found.kind.value}; {found.how}]\n"
+        )
         return 0
     entry = catalog.get_entry(args.name)
     if args.license_version is not None and entry.find_version(args.license_version) is None:
@@ -909,6 +933,41 @@ def _licenses(args: argparse.Namespace, streams: _IO) -> int:
         _json_out(license_data(profile), streams.stdout)
     else:
         streams.stdout.write(render_license(profile))
+    return 0
+
+
+def _resolution_data(text: str, found: Resolution) -> dict[str, Any]:
+    return {
+        "text": text,
+        "expression": found.expression,
+        "kind": found.kind.value,
+        "how": found.how,
+        "entry": found.entry.id if found.entry is not None else None,
+        "version": found.version,
+    }
+
+
+def _hub_table(as_json: bool, streams: _IO) -> int:  # noqa: FBT001
+    """Every id of the Hugging Face Hub's license table, resolved or with why it is not."""
+    table = hub_licenses()
+    rows = [(row, resolve_hf_license(row.id)) for row in table]
+    if as_json:
+        _json_out(
+            {
+                "source": table.source,
+                "licenses": [
+                    {**_resolution_data(row.id, found), "name": row.name, "why": row.unknown}
+                    for row, found in rows
+                ],
+            },
+            streams.stdout,
+        )
+        return 0
+    width = max(len(row.id) for row, _ in rows)
+    streams.stdout.write(f"Hugging Face Hub license table ({len(rows)} ids; {table.source})\n\n")
+    for row, found in rows:
+        target = found.expression or f"unknown: {row.unknown or found.how}"
+        streams.stdout.write(f"{row.id.ljust(width)}  {target}\n")
     return 0
 
 

@@ -101,7 +101,10 @@ def detect(document: Any) -> InputFormat | None:
         return InputFormat.CYCLONEDX
     context = document.get("@context")
     contexts = context if isinstance(context, list) else [context]
-    if "@graph" in document and any(isinstance(c, str) and "spdx" in c.lower() for c in contexts):
+    spdx_context = any(isinstance(c, str) and "spdx" in c.lower() for c in contexts)
+    if ("@graph" in document and spdx_context) or (
+        "element" in document and (spdx_context or document.get("type") == "SpdxDocument")
+    ):
         return InputFormat.SPDX
     framework = document.get("framework")
     if isinstance(framework, Mapping) and "release" in document:
@@ -129,13 +132,27 @@ def _coerce(fmt: InputFormat | str) -> InputFormat:
         raise UnknownFormatError(str(fmt), [f.value for f in InputFormat]) from None
 
 
+_SELECTABLE = frozenset({InputFormat.CYCLONEDX, InputFormat.SPDX})
+"""Formats whose documents can describe several models, one of which ``component`` names."""
+
+
 def import_document(
-    document: Any, fmt: InputFormat | str | None = None, *, name: str | None = None
+    document: Any,
+    fmt: InputFormat | str | None = None,
+    *,
+    name: str | None = None,
+    component: str | None = None,
+    card_text: str | None = None,
 ) -> ImportResult:
     """Import a parsed document in format ``fmt`` (detected when None).
 
     :param name: a name for the release when the document has none (e.g. the file name).
-    :raises InvalidReleaseError: if the document is not a valid instance of the format.
+    :param component: in an SBOM that lists several models (CycloneDX, SPDX), the one to
+        score, by its ``bom-ref`` / ``spdxId``, name or ``group/name``; default: the model
+        the document is about.
+    :param card_text: for a model card, the whole README, whose body the importer reads.
+    :raises InvalidReleaseError: if the document is not a valid instance of the format, or
+        ``component`` names no model of it.
     :raises UnknownFormatError: if ``fmt`` names no format.
     """
     chosen = detect(document) if fmt is None else _coerce(fmt)
@@ -143,23 +160,41 @@ def import_document(
         raise bad_input(
             "input", "", "cannot tell the document's format; pass it explicitly (--from)"
         )
+    options: dict[str, Any] = {"name": name}
+    if component is not None:
+        if chosen not in _SELECTABLE:
+            raise bad_input(
+                chosen.value,
+                "",
+                f"a component to score (--component {component!r}) can be named only in a "
+                "CycloneDX or SPDX document, which may list several models",
+            )
+        options["component"] = component
+    if card_text is not None and chosen is InputFormat.HF:
+        options["text"] = card_text
     try:
-        result = _IMPORTERS[chosen](document, name=name)
+        result = _IMPORTERS[chosen](document, **options)
     except ValidationError as exc:
         raise InvalidReleaseError(
             problems_from(exc), source=f"{chosen} document (after import)"
         ) from None
     except RecursionError:
         raise bad_input(chosen.value, "", "the document is nested too deeply") from None
-    return ImportResult(result.release, result.notes, chosen.value)
+    return ImportResult(result.release, result.notes, chosen.value, result.base_models)
 
 
 def load_text(
-    text: str, fmt: InputFormat | str | None = None, *, name: str | None = None
+    text: str,
+    fmt: InputFormat | str | None = None,
+    *,
+    name: str | None = None,
+    component: str | None = None,
 ) -> ImportResult:
     """Parse and import a document given as text.
 
     :param name: a file name, used to detect a model card (``README.md``) and in errors.
+    :param component: the model to score in an SBOM that lists several (see
+        :func:`import_document`).
     """
     chosen = None if fmt is None else _coerce(fmt)
     if not text.strip():
@@ -171,14 +206,16 @@ def load_text(
     )
     stem = _stem(name)
     if is_card:
-        return import_document(front_matter(text), InputFormat.HF, name=stem)
+        return import_document(
+            front_matter(text), InputFormat.HF, name=stem, component=component, card_text=text
+        )
     stripped = text.lstrip()
     document: Any
     if stripped.startswith(("{", "[")):
         document = parse_json(text, source=name)
     else:
         document = parse_yaml(text, (chosen or "input").__str__())
-    return import_document(document, chosen, name=stem)
+    return import_document(document, chosen, name=stem, component=component)
 
 
 def _stem(name: str | None) -> str | None:
@@ -192,7 +229,11 @@ def _stem(name: str | None) -> str | None:
 
 
 def load(
-    path: str | Path, fmt: InputFormat | str | None = None, *, timeout: float = STREAM_TIMEOUT
+    path: str | Path,
+    fmt: InputFormat | str | None = None,
+    *,
+    timeout: float = STREAM_TIMEOUT,
+    component: str | None = None,
 ) -> ImportResult:
     """Read and import a file (at most :data:`~osaid.release.validation.MAX_DOCUMENT_BYTES`).
 
@@ -200,6 +241,8 @@ def load(
     (:func:`~osaid.release.validation.read_document`).
 
     :param timeout: for a FIFO, pipe or device, the longest wait for data (seconds).
+    :param component: the model to score in an SBOM that lists several (see
+        :func:`import_document`).
     :raises InvalidReleaseError: if the file cannot be read or imported.
     """
     file = Path(path)
@@ -211,7 +254,7 @@ def load(
             [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=str(file)
         ) from None
     try:
-        return load_text(text, fmt, name=str(file))
+        return load_text(text, fmt, name=str(file), component=component)
     except InvalidReleaseError as exc:
         if exc.source is None or not exc.source.startswith(str(file)):
             raise InvalidReleaseError(

@@ -46,6 +46,9 @@ __all__ = [
     "as_text",
     "bad_input",
     "building",
+    "child",
+    "excerpt",
+    "note_unread",
     "parse_yaml",
     "partial_date",
     "quote",
@@ -64,6 +67,11 @@ class ImportResult:
     notes: tuple[ImportNote, ...]
     source_format: str | None = None
     """The format the document was read as (``native``, ``mot`` ...), when known."""
+    base_models: tuple[ModelRelease, ...] = ()
+    """Base models the document itself describes (a CycloneDX ML-BOM lists the base
+    models of its subject as components of their own): pass them to :func:`osaid.score`
+    as ``base_models={r.name: r for r in result.base_models}``, so that a derivative is
+    judged with its base's terms as the document gives them."""
 
 
 MAX_NOTES_PER_FIELD: Final = 50
@@ -157,6 +165,90 @@ def quote(value: Any, limit: int = 200) -> str:
         return clip(repr(value), limit)
     except ValueError:  # an integer past the int-to-text conversion limit
         return "an integer too long to write out"
+
+
+def excerpt(value: Any, limit: int = 120) -> str:
+    """A short, bounded description of ``value`` for a note: never the whole of a long value.
+
+    Text and numbers are quoted (cut with an ellipsis past ``limit``); a list is counted and
+    its first entry shown; a mapping is counted and its first keys named.
+    """
+    if isinstance(value, str):
+        return quote(value[: limit + 1], limit)
+    if value is None or isinstance(value, bool | int | float | dt.date | dt.time):
+        return quote(value, limit)
+    if isinstance(value, list | tuple):
+        if not value:
+            return "an empty list"
+        first = excerpt(value[0], max(limit // 2, 20))
+        more = f", first {first}" if len(value) > 1 else f": {first}"
+        return f"a list of {len(value):,} entr{'y' if len(value) == 1 else 'ies'}{more}"
+    if isinstance(value, Mapping):
+        if not value:
+            return "an empty mapping"
+        keys = [quote(str(key)[:40], 40) for key, _ in zip(value, range(4), strict=False)]
+        shown = ", ".join(keys) + (", ..." if len(value) > len(keys) else "")
+        return f"a mapping with {len(value):,} key{'s' if len(value) != 1 else ''} ({shown})"
+    return _kind(value)
+
+
+def _empty(value: Any) -> bool:
+    """Whether a value states nothing (absent, blank text, an empty list or mapping)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | Mapping):
+        return not value
+    return False
+
+
+def child(field: str, key: Any) -> str:
+    """The field path of ``key`` inside the mapping at ``field`` (quoted where needed)."""
+    step = field_path([str(key)])
+    if not field:
+        return step
+    return f"{field}{step}" if step.startswith("[") else f"{field}.{step}"
+
+
+def note_unread(
+    notes: Notes,
+    mapping: Mapping[Any, Any],
+    read: frozenset[str] | set[str],
+    field: str,
+    *,
+    about: str | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> None:
+    """Note every key of ``mapping`` (at ``field``) that the importer does not read.
+
+    ``read`` holds the keys the importer maps (or reports in a note of their own). Each
+    other key that holds something (a blank value states nothing, so it drops no fact)
+    gets an ``unmapped`` note with its path and a short excerpt of its value;
+    past :data:`MAX_NOTES_PER_FIELD` keys, one note counts the rest. ``hints`` gives, for
+    a key, a sentence to add (``"-license"``: "did you mean 'license'?").
+
+    :param about: what the mapping is, for the message (``"the model component"``).
+    """
+    unread = [key for key in mapping if str(key) not in read and not _empty(mapping[key])]
+    if not unread:
+        return
+    where = f" of {about}" if about else ""
+    for key in unread[:MAX_NOTES_PER_FIELD]:
+        hint = (hints or {}).get(str(key))
+        extra = f"; {hint}" if hint else ""
+        notes.unmapped(
+            f"field {quote(str(key)[:80], 80)}{where} is not read by osaid (value: "
+            f"{excerpt(mapping[key])}){extra}",
+            child(field, key),
+        )
+    rest = unread[MAX_NOTES_PER_FIELD:]
+    if rest:
+        notes.unmapped(
+            f"{len(rest):,} more fields{where} are not read by osaid, from "
+            f"{quote(str(rest[0])[:80], 80)} to {quote(str(rest[-1])[:80], 80)}",
+            field or None,
+        )
 
 
 def require_mapping(document: Any, source_format: str, what: str) -> Mapping[str, Any]:
@@ -309,7 +401,13 @@ def terms_from_string(
     assert found.expression is not None
     if found.expression != raw.strip():
         notes.normalised(f"license {raw!r} read as {found.expression} ({found.how})", field)
-    return LicenseTerms(expression=found.expression, name=clip(raw), url=url, sources=sources)
+    return LicenseTerms(
+        expression=found.expression,
+        name=clip(raw),
+        url=url,
+        version=found.version,
+        sources=sources,
+    )
 
 
 MAX_YAML_NODES: Final = 50_000

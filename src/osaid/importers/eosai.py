@@ -23,6 +23,7 @@ from osaid.importers._common import (
     as_text,
     bad_input,
     building,
+    note_unread,
     partial_date,
     quote,
     release_name,
@@ -92,6 +93,7 @@ class _Grade:
         ]
         self.links = tuple(link for link in links if link)
         self.notes = as_text(data.get("notes"), FORMAT, f"{field}.notes")
+        note_unread(notes, data, frozenset({"class", "link", "notes"}), field)
 
     def sources(self) -> tuple[Source, ...]:
         title = f"EOSAI evidence for '{self.dimension}' ({self.grade or 'ungraded'})"
@@ -267,6 +269,7 @@ def import_eosai(document: Mapping[str, Any], *, name: str | None = None) -> Imp
         d: _Grade(d, as_mapping(data.get(d), FORMAT, keys[d]), notes, keys[d]) for d in _DIMENSIONS
     }
     _note_base(head_key, head, notes)
+    _note_unread(document, head_key=head_key, head=head, grades=grades, keys=keys, notes=notes)
     params, other = _terms(head_key, head, grades["licenses"], notes)
     components = _components(grades, params, other, notes)
     info, datasets = _data_information(grades, components, notes)
@@ -292,6 +295,41 @@ def import_eosai(document: Mapping[str, Any], *, name: str | None = None) -> Imp
             import_notes=tuple(notes.items),
         )
     return ImportResult(result, result.import_notes)
+
+
+_HEAD_KEYS = frozenset(
+    {
+        "name", "link", "type", "basemodelname", "endmodelname", "endmodellicense",
+        "endmodel license", "license", "releasedate", "notes", "llmbase",
+    }
+)  # fmt: skip
+_UNUSED_DIMENSIONS = {
+    "code": "EOSAI's 'code' grade (the system's source code) names no component kind osaid "
+    "can tell apart (inference, architecture or tooling)",
+    "weights_basemodel": "the base model's weights are not part of this release",
+    "hardware_architecture": "hardware and architecture documentation is not an OSAID component",
+}
+
+
+def _note_unread(
+    document: Mapping[str, Any],
+    *,
+    head_key: str,
+    head: Mapping[str, Any],
+    grades: dict[str, _Grade],
+    keys: dict[str, str],
+    notes: Notes,
+) -> None:
+    """Note what the record says that osaid has no place for."""
+    read = {head_key, "org", *keys.values(), "package", "api"}
+    note_unread(notes, document, frozenset(read), "", about="the record")
+    note_unread(notes, head, _HEAD_KEYS, head_key, about="the record's header")
+    org = as_mapping(document.get("org"), FORMAT, "org")
+    note_unread(notes, org, frozenset({"name"}), "org", about="the organisation")
+    for dimension, why in _UNUSED_DIMENSIONS.items():
+        grade = grades[dimension]
+        if grade.grade is not None:
+            notes.unmapped(f"'{keys[dimension]}' graded {grade.grade!r}: {why}", keys[dimension])
 
 
 def _data_information(

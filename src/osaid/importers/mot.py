@@ -17,7 +17,27 @@ How MOT's model maps onto osaid's:
 - Data information: MOT has no element-level data information. As the OSI's 1.0 checklist
   does, the elements are judged from the Datasets, Data card, Research paper and Technical
   report components and their terms: when any of them is included, every element is taken
-  to be disclosed in them; when none is, no element is. Import notes say so.
+  to be disclosed in them; when none is, no element is (unless MOT had not evaluated them:
+  then not stated). Import notes say so.
+
+Two schemas exist. The current one (since MOT commit a074588, 2025-04-18) gives a
+component's license in ``license`` and lists only included components. The earlier one
+lists all 17 components, each with ``license_name``, ``license_path`` and ``location``, and
+says in ``license_name`` what MOT's own tool then offered besides license names:
+
+- ``Component not included``: not part of the release (``not-released``);
+- ``License not specified``: included, its license not stated (``NOASSERTION``, judged
+  unknown). MOT's evaluator counted it invalid and MOT's 2025 migration rewrote it as
+  ``unlicensed`` (no license at all); osaid keeps the record's own words, since "not
+  specified" does not say that there is no license, and notes MOT's later reading;
+- ``Pending evaluation``: MOT had not evaluated the component (and gave the record no
+  class); osaid reads it as not stated. MOT's migration dropped such components, which
+  its current schema reads as not included; osaid does not follow it there, since the
+  record says nothing about them;
+- ``Other license``: a license MOT's list lacked; kept, judged unknown;
+- an empty value: the record was not filled in; not stated.
+
+The schema read is recorded in an import note, and so is every field osaid does not map.
 """
 
 from __future__ import annotations
@@ -35,6 +55,7 @@ from osaid.importers._common import (
     as_text,
     bad_input,
     building,
+    note_unread,
     partial_date,
     quote,
     release_name,
@@ -96,6 +117,22 @@ _ABSENT_IS_UNKNOWN = frozenset(
 )
 _CHECKLIST_DATA = (_K.DATASETS, _K.DATA_CARD, _K.RESEARCH_PAPER, _K.TECHNICAL_REPORT)
 _NOT_INCLUDED = re.compile(r"component\s+(component\s+)?not\s+include", re.IGNORECASE)
+_NOT_SPECIFIED = re.compile(r"(license|licence)\s+not\s+specified", re.IGNORECASE)
+_PENDING = re.compile(r"pending\s+evaluation", re.IGNORECASE)
+_OTHER = re.compile(r"other(\s+(license|licence))?", re.IGNORECASE)
+_MIGRATION = "MOT commit a074588 (2025-04-18)"
+
+_FRAMEWORK_KEYS = frozenset({"name", "version", "date"})
+_RELEASE_KEYS = frozenset(
+    {
+        "name", "version", "date", "type", "origin", "producer", "license", "components",
+        "repository", "huggingface", "github",
+    }
+)  # fmt: skip
+_COMPONENT_KEYS = frozenset(
+    {"name", "description", "license", "license_path", "component_path", "license_name", "location"}
+)
+_OLD_KEYS = frozenset({"license_name", "location"})
 _MODALITY = {
     "language": (Modality.TEXT,),
     "code": (Modality.CODE,),
@@ -162,15 +199,85 @@ def _component_terms(
     return None
 
 
+def _schema(release: Mapping[str, Any], notes: Notes) -> bool:
+    """Whether the record is in MOT's pre-2025 schema (noted either way)."""
+    entries = release.get("components")
+    listed = [e for e in entries if isinstance(e, Mapping)] if isinstance(entries, list) else []
+    old = "github" in release or any(_OLD_KEYS & set(map(str, e)) for e in listed)
+    new = "license" in release or any(
+        {"license", "component_path"} & set(map(str, e)) for e in listed
+    )
+    if old and new:
+        notes.assumed(
+            "the record mixes MOT's two schemas (license_name and license); each component is "
+            "read by the keys it has",
+            "release",
+        )
+    elif old:
+        notes.inferred(
+            "record in MOT's pre-2025 schema: every component listed, with license_name, "
+            f"license_path and location ({_MIGRATION} introduced the current schema)",
+            "release",
+        )
+    else:
+        notes.inferred("record in MOT's current schema (license per component)", "release")
+    return old and not new
+
+
+def _sentinel(
+    raw: str | None, field: str, notes: Notes, *, old: bool
+) -> tuple[Availability, LicenseTerms | None] | None:
+    """MOT's own meaning of a component's license value (None: it names a license).
+
+    Returns the availability and terms the value stands for.
+    """
+    if raw is None:
+        if old:
+            notes.assumed("an empty license_name: the record was not filled in; not stated", field)
+            return Availability.NOT_STATED, None
+        return None
+    if _NOT_INCLUDED.search(raw):
+        notes.inferred(f"{raw!r}: MOT's value for a component that is not included", field)
+        return Availability.NOT_RELEASED, None
+    if _NOT_SPECIFIED.fullmatch(raw.strip()):
+        notes.inferred(
+            f"{raw!r}: MOT's value for an included component whose license the record does "
+            "not give; read as included with the license not stated (MOT's evaluator counted "
+            f"it invalid, and {_MIGRATION} rewrote it as 'unlicensed', no license at all)",
+            field,
+        )
+        return Availability.PUBLIC, LicenseTerms(expression="NOASSERTION", name=clip(raw))
+    if _PENDING.fullmatch(raw.strip()):
+        notes.inferred(
+            f"{raw!r}: MOT had not evaluated this component; whether it is released and "
+            "under what terms is not stated",
+            field,
+        )
+        return Availability.NOT_STATED, None
+    if _OTHER.fullmatch(raw.strip()):
+        notes.unmapped(
+            f"{raw!r}: MOT's value for a license its list lacked; the license is not named, "
+            "so it is judged unknown",
+            field,
+        )
+        return Availability.PUBLIC, LicenseTerms(name=clip(raw))
+    return None
+
+
 def _components(
     release: Mapping[str, Any],
     globals_: dict[str, tuple[str | None, str | None]],
     notes: Notes,
-) -> dict[ComponentKind, Component]:
+    *,
+    old: bool,
+) -> tuple[dict[ComponentKind, Component], bool]:
+    """The components, and whether any of them was pending MOT's evaluation."""
     components: dict[ComponentKind, Component] = {}
+    pending = False
     entries = as_items(release.get("components"), FORMAT, "release.components")
     for field, raw_entry in entries:
         entry = as_mapping(raw_entry, FORMAT, field)
+        note_unread(notes, entry, _COMPONENT_KEYS, field, about="a MOT component")
         label = as_text(entry.get("name"), FORMAT, f"{field}.name") or ""
         known = _BY_NAME.get(_fold(label))
         if known is None:
@@ -180,30 +287,47 @@ def _components(
         if kind in components:
             notes.unmapped(f"component {label!r} is listed twice; the first entry is used", field)
             continue
-        raw_license = entry.get("license")
-        if isinstance(raw_license, str) and _NOT_INCLUDED.search(raw_license):
-            notes.inferred(
-                f"license {raw_license!r} says the component is not included", f"{field}.license"
-            )
-            components[kind] = Component(kind=kind, availability=Availability.NOT_RELEASED)
-            continue
+        key = "license_name" if "license_name" in entry and "license" not in entry else "license"
+        raw_license = as_text(entry.get(key), FORMAT, f"{field}.{key}")
+        meaning = _sentinel(raw_license, f"{field}.{key}", notes, old=key == "license_name")
         location = as_text(entry.get("component_path"), FORMAT, f"{field}.component_path")
+        location = location or as_text(entry.get("location"), FORMAT, f"{field}.location")
         description = as_text(entry.get("description"), FORMAT, f"{field}.description")
-        terms = _component_terms(entry, content, globals_, notes, field)
+        url = as_text(entry.get("license_path"), FORMAT, f"{field}.license_path")
+        if meaning is not None:
+            availability, terms = meaning
+            pending = pending or (
+                availability is Availability.NOT_STATED and raw_license is not None
+            )
+            if terms is not None and url:
+                terms = terms.model_copy(update={"url": url})
+        elif key == "license_name":
+            availability = Availability.PUBLIC
+            terms = terms_from_string(raw_license, notes, f"{field}.license_name", url=url)
+        else:
+            availability = Availability.PUBLIC
+            terms = _component_terms(entry, content, globals_, notes, field)
+        if availability is Availability.NOT_RELEASED or (
+            availability is Availability.NOT_STATED and not location
+        ):
+            components[kind] = Component(kind=kind, availability=availability)
+            continue
         with building(FORMAT, field):
             components[kind] = Component(
                 kind=kind,
-                availability=Availability.PUBLIC,
+                availability=availability,
                 locations=(location,) if location else (),
                 license=terms,
                 description=clip(description) if description else None,
             )
-    if components:
+    if any(c.availability is Availability.PUBLIC for c in components.values()):
         notes.assumed(
             "MOT records whether a component is included, not how: included components are "
             "taken to be public (no download gate)",
             "release.components",
         )
+    if old:
+        return components, pending
     for label, (kind, _) in MOT_COMPONENTS.items():
         if kind in components or kind in _ABSENT_IS_UNKNOWN:
             continue  # listed, or left not stated
@@ -211,13 +335,25 @@ def _components(
         notes.assumed(
             f"'{label}' is not listed, which MOT reads as not included", "release.components"
         )
-    return components
+    return components, pending
 
 
 def _data_information(components: dict[ComponentKind, Component], notes: Notes) -> DataInformation:
     carriers = tuple(
         k for k in _CHECKLIST_DATA if k in components and components[k].availability.released
     )
+    unstated = [
+        k.value
+        for k in _CHECKLIST_DATA
+        if k in components and components[k].availability is Availability.NOT_STATED
+    ]
+    if not carriers and unstated:
+        notes.inferred(
+            "MOT has no element-level data information, and the checklist's data components "
+            f"({', '.join(unstated)}) are not stated, so no data-information element is stated",
+            "release.components",
+        )
+        return DataInformation()
     if carriers:
         titles = ", ".join(k.value for k in carriers)
         notes.inferred(
@@ -272,12 +408,23 @@ def import_mot(document: Mapping[str, Any], *, name: str | None = None) -> Impor
     release = as_mapping(document.get("release"), FORMAT, "release")
     if not release:
         raise bad_input(FORMAT, "release", "a MOT record needs a 'release' mapping")
+    note_unread(notes, document, frozenset({"framework", "release"}), "", about="a MOT record")
+    note_unread(notes, framework, _FRAMEWORK_KEYS, "framework", about="the framework")
+    note_unread(notes, release, _RELEASE_KEYS, "release", about="the release")
     title = release_name(release.get("name"), name, FORMAT, "release.name", notes)
-    components = _components(release, _global_licenses(release, notes), notes)
+    old = _schema(release, notes)
+    components, pending = _components(release, _global_licenses(release, notes), notes, old=old)
+    if pending:
+        notes.inferred(
+            "MOT marks this record as pending evaluation (it gave it no class): some "
+            "components were not evaluated",
+            "release.components",
+        )
     info = _data_information(components, notes)
     kind_text = as_text(release.get("type"), FORMAT, "release.type")
     urls = [
-        as_text(release.get(key), FORMAT, f"release.{key}") for key in ("repository", "huggingface")
+        _repository_url(as_text(release.get(key), FORMAT, f"release.{key}"))
+        for key in ("repository", "github", "huggingface")
     ]
     sources = tuple(source(url, "Listed in the MOT record") for url in urls if url)
     with building(FORMAT, "release"):
@@ -294,6 +441,13 @@ def import_mot(document: Mapping[str, Any], *, name: str | None = None) -> Impor
             import_notes=tuple(notes.items),
         )
     return ImportResult(result, result.import_notes)
+
+
+def _repository_url(value: str | None) -> str | None:
+    """A repository as a URL (MOT's ``github`` may hold an ``owner/name`` slug)."""
+    if value and re.fullmatch(r"[\w.\-]+/[\w.\-]+", value):
+        return f"https://github.com/{value}"
+    return value
 
 
 def _date(value: Any, notes: Notes) -> str | None:

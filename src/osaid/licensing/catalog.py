@@ -46,7 +46,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-CATALOG_VERSION: Final = "2026.12.01"
+CATALOG_VERSION: Final = "2026.12.01.1"
 """Version of the bundled catalog; changes whenever an entry or clause changes."""
 
 CatalogId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
@@ -131,6 +131,10 @@ class CatalogEntry(Model):
     """Hugging Face ``license:`` (or ``license_name:``) values for these terms."""
     aliases: tuple[NonEmptyStr, ...] = ()
     """Other names users write for these terms."""
+    urls: tuple[NonEmptyStr, ...] = ()
+    """Where the text is published besides each version's own URL: the licensor's page,
+    the per-repository copies real model cards give as ``license_link``. A URL here, or a
+    version's URL, resolves to this entry (any revision of the same file)."""
     versions: tuple[LicenseVersion, ...]
     """Every version osaid knows, oldest first."""
     default_version: NonEmptyStr | None = None
