@@ -145,3 +145,24 @@ def test_cli_batch_on_the_mot_corpus_is_the_same_with_one_and_two_jobs(tmp_path:
     records = [json.loads(line) for line in first.splitlines()]
     assert len(records) == len(list(MOT.glob("*.yml")))
     assert all("error" not in r for r in records)
+
+
+def test_cli_batch_writes_into_a_device_and_never_replaces_it(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(_documents()[0] + "\n", encoding="utf-8")
+    assert main(["score", "--batch", str(lines), "-o", os.devnull, "-j", "1"]) == 0
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text("utf-8")))
+    reader.start()
+    assert main(["score", "--batch", str(lines), "-o", str(fifo), "-j", "1"]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0].splitlines()[0])["verdict"] == "open-source-ai"

@@ -218,6 +218,10 @@ def _sink(output: str | None, stdout: TextIO, *, quiet: bool) -> tuple[TextIO, C
             return sink, sink.close
         return stdout, stdout.flush
     target = Path(str(output))
+    if target.exists() and not target.is_file():
+        # A device or FIFO (/dev/null, a pipe) is written into, never replaced by a file.
+        stream = target.open("w", encoding="utf-8")
+        return stream, stream.close
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     sink = os.fdopen(handle, "w", encoding="utf-8")
 
