@@ -77,7 +77,14 @@ _NAMESPACES: Final = {
     "http://purl.org/dc/terms/": "dct",
     "http://www.w3.org/ns/prov#": "prov",
 }
-_PREFIXES: Final = {"rai": "rai", "cr": "cr", "sc": "sc", "schema": "sc", "dct": "dct", "prov": "prov"}
+_PREFIXES: Final = {
+    "rai": "rai",
+    "cr": "cr",
+    "sc": "sc",
+    "schema": "sc",
+    "dct": "dct",
+    "prov": "prov",
+}
 
 ELEMENT_FIELDS: Final[dict[DataElement, tuple[str, ...]]] = {
     DataElement.DESCRIPTION: ("sc:description",),
@@ -120,7 +127,10 @@ file has is cited). The listings of public and third-party data follow from the 
 locations; unshareable data is not something a dataset's own metadata can rule out."""
 
 _RAI_NAMES: Final = frozenset(
-    name.split(":", 1)[1] for names in ELEMENT_FIELDS.values() for name in names if name[:4] == "rai:"
+    name.split(":", 1)[1]
+    for names in ELEMENT_FIELDS.values()
+    for name in names
+    if name[:4] == "rai:"
 ) | {"dataUseCases", "dataSocialImpact", "dataReleaseMaintenancePlan"}
 
 _READ: Final = frozenset(
@@ -211,7 +221,7 @@ def _canonical(key: str, terms: Mapping[str, str]) -> str:
     lowered = expanded.lower()
     for namespace, prefix in _NAMESPACES.items():
         if lowered.startswith(namespace):
-            return f"{prefix}:{expanded[len(namespace):]}"
+            return f"{prefix}:{expanded[len(namespace) :]}"
     return key
 
 
