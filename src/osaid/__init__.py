@@ -11,7 +11,8 @@ The pipeline, one package per step (``docs/architecture.md``): :mod:`osaid.licen
 (the license vocabulary) → :mod:`osaid.release` (declared facts) → :mod:`osaid.analysis`
 (declared terms to judged clauses) → :mod:`osaid.rules` (pure functions giving
 :mod:`osaid.findings`) → :mod:`osaid.assessment` (the verdict) → :mod:`osaid.reports` and
-the ``osaid`` command; :mod:`osaid.importers` feed the release model from other formats.
+the ``osaid`` command; :mod:`osaid.importers` feed the release model from other formats,
+and :func:`load_repository` reads a local model repository snapshot.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from osaid.errors import (
     UnknownReleaseError,
 )
 from osaid.findings import Evidence, Finding, Outcome, Remediation
+from osaid.importers.repository import load_repository
 from osaid.licensing.clauses import Clause, ClauseKind, Freedom, OsdCriterion, Severity
 from osaid.policy import Policy, TermsAcceptance, get_policy
 from osaid.release import (
@@ -120,6 +122,7 @@ __all__ = [
     "__version__",
     "get_policy",
     "load_bundled",
+    "load_repository",
     "parse_release",
     "read_release",
     "score",

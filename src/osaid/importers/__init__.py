@@ -13,7 +13,12 @@ eosai      European Open Source AI Index YAML (12 or 14)   :func:`import_eosai`
 hf         Hugging Face model card (``README.md``)          :func:`import_hf_card`
 cyclonedx  CycloneDX 1.5-1.7 ML-BOM JSON                   :func:`import_cyclonedx`
 spdx       SPDX 3.0 JSON-LD (AI and Dataset profiles)      :func:`import_spdx3`
+hub-api    Hugging Face Hub API JSON for one model          :func:`import_hub_api`
 ========== =============================================== ============================
+
+A local repository snapshot (a folder) is read by :func:`import_repository`, and Croissant
+dataset metadata by :mod:`osaid.importers.croissant`: a release document's ``croissant``
+files are read by :func:`load`, relative to the document.
 
 YAML is read with PyYAML's safe loader, an optional extra (``osaid[yaml]``). Every error
 in a document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the field.
@@ -30,11 +35,14 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from osaid.errors import InputProblem, InvalidReleaseError, UnknownFormatError
-from osaid.importers._common import ImportResult, bad_input, parse_yaml
+from osaid.importers._common import ImportResult, Notes, bad_input, parse_yaml
+from osaid.importers.croissant import apply_croissant, resolve_croissant
 from osaid.importers.cyclonedx import import_cyclonedx
 from osaid.importers.eosai import import_eosai
 from osaid.importers.hf import front_matter, import_hf_card
+from osaid.importers.hub_api import import_hub_api
 from osaid.importers.mot import import_mot
+from osaid.importers.repository import import_repository
 from osaid.importers.spdx3 import import_spdx3
 from osaid.release.validation import parse_release, problems_from, read_document
 
@@ -46,7 +54,9 @@ __all__ = [
     "import_document",
     "import_eosai",
     "import_hf_card",
+    "import_hub_api",
     "import_mot",
+    "import_repository",
     "import_spdx3",
     "load",
     "load_text",
@@ -66,6 +76,7 @@ class InputFormat(StrEnum):
     HF = "hf"
     CYCLONEDX = "cyclonedx"
     SPDX = "spdx"
+    HUB_API = "hub-api"
 
 
 def _native(document: Mapping[str, Any], *, name: str | None = None) -> ImportResult:
@@ -81,6 +92,7 @@ _IMPORTERS: Final[dict[InputFormat, Callable[..., ImportResult]]] = {
     InputFormat.HF: import_hf_card,
     InputFormat.CYCLONEDX: import_cyclonedx,
     InputFormat.SPDX: import_spdx3,
+    InputFormat.HUB_API: import_hub_api,
 }
 _EOSAI_KEYS = frozenset({"weights_endmodel", "trainingcode", "licenses", "llmweights", "opencode"})
 
@@ -94,6 +106,8 @@ def detect(document: Any) -> InputFormat | None:
     context = str(document.get("@context", ""))
     if "@graph" in document and "spdx" in context.lower():
         return InputFormat.SPDX
+    if "siblings" in document or "cardData" in document:
+        return InputFormat.HUB_API
     framework = document.get("framework")
     if isinstance(framework, Mapping) and "release" in document:
         return InputFormat.MOT
@@ -204,7 +218,15 @@ def load(path: str | Path, fmt: InputFormat | str | None = None) -> ImportResult
             [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=str(file)
         ) from None
     try:
-        return load_text(text, fmt, name=str(file))
+        result = load_text(text, fmt, name=str(file))
+        if not result.release.croissant:
+            return result
+        notes = Notes("croissant")
+        datasets = resolve_croissant(result.release, file.parent, notes=notes)
+        release = apply_croissant(result.release, datasets)
+        extra = tuple(n for n in notes.items if n not in release.import_notes)
+        release = release.model_copy(update={"import_notes": (*release.import_notes, *extra)})
+        return ImportResult(release, release.import_notes)
     except InvalidReleaseError as exc:
         if exc.source is None or not exc.source.startswith(str(file)):
             raise InvalidReleaseError(

@@ -278,8 +278,8 @@ def read_croissant(document: Any, *, where: str) -> CroissantDataset:
         raise bad_input(
             FORMAT, "@type", f"{where}: expected a Croissant dataset (sc:Dataset), found {kind!r}"
         )
-    name = _text(canon.get("sc:name"), "name", where)
-    if not name:
+    title = _text(canon.get("sc:name"), "name", where)
+    if not title:
         raise bad_input(FORMAT, "name", f"{where}: a Croissant dataset needs a name")
     content_urls: list[str] = []
     distribution = canon.get("sc:distribution")
@@ -306,7 +306,7 @@ def read_croissant(document: Any, *, where: str) -> CroissantDataset:
     conforms = _text(canon.get("dct:conformsTo"), "conformsTo", where)
     return CroissantDataset(
         where=where,
-        name=name,
+        name=title,
         description=description,
         licenses=_license_values(canon.get("sc:license"), where),
         sd_license=_text(canon.get("sc:sdLicense"), "sdLicense", where),

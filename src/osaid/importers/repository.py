@@ -24,7 +24,7 @@ The repository itself is never changed, and nothing is fetched.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -58,7 +58,7 @@ from osaid.release import (
 from osaid.release.validation import parse_release, read_document
 from osaid.sources import Confidence, Source
 
-__all__ = ["MAX_FILES", "import_repository", "repository_paths"]
+__all__ = ["MAX_FILES", "import_repository", "load_repository", "repository_paths"]
 
 
 def __dir__() -> list[str]:
@@ -116,8 +116,8 @@ def _source(path: str, *, note: str | None = None, primary: bool = True) -> Sour
     )
 
 
-def _shown(paths: list[str]) -> tuple[str, ...]:
-    return tuple(paths[:_LOCATIONS_SHOWN])
+def _shown(paths: list[str], locate: Callable[[str], str] = str) -> tuple[str, ...]:
+    return tuple(locate(p) for p in paths[:_LOCATIONS_SHOWN])
 
 
 def _read_text(root: Path, rel: str, notes: Notes) -> str | None:
@@ -193,7 +193,7 @@ class _LicenseFiles:
         if found.status is IdentificationStatus.IDENTIFIED and policies:
             catalog = default_catalog()
             for match in policies:
-                entry = catalog[match.catalog_id] if match.catalog_id in catalog else None
+                entry = catalog.get(match.catalog_id or "")
                 if entry is None:
                     continue
                 self.policies.append(
@@ -209,7 +209,7 @@ class _LicenseFiles:
         self.policies.append(
             AdditionalTerms(
                 name=f"{rel}: usage policy text not identified", url=rel, sources=(source,)
-            )  # fmt: skip
+            )
         )
 
 
@@ -337,8 +337,11 @@ def _replace(components: list[Component], component: Component) -> None:
 def _parameter_terms(
     card_params: Component | None, file_terms: LicenseTerms | None, notes: Notes
 ) -> LicenseTerms | None:
-    """The weights' terms: an identified license file wins over the card; an unidentified
-    one never replaces what the card declares."""
+    """The weights' terms.
+
+    An identified license file wins over the card; an unidentified one never replaces what
+    the card declares.
+    """
     card_terms = card_params.license if card_params is not None else None
     if file_terms is None:
         return card_terms
@@ -359,7 +362,12 @@ def _parameter_terms(
 
 
 def _tree_components(
-    release: ModelRelease, facts: TreeFacts, files: _LicenseFiles, notes: Notes
+    release: ModelRelease,
+    facts: TreeFacts,
+    files: _LicenseFiles,
+    notes: Notes,
+    *,
+    locate: Callable[[str], str] = str,
 ) -> ModelRelease:
     components = list(release.components)
     card_params = release.component(ComponentKind.PARAMETERS_FINAL)
@@ -372,7 +380,9 @@ def _tree_components(
         )
     scoped = files.terms
     code_terms = scoped.get("code") or scoped.get("all")
-    parameter_terms = _parameter_terms(card_params, scoped.get("parameters") or scoped.get("all"), notes)
+    parameter_terms = _parameter_terms(
+        card_params, scoped.get("parameters") or scoped.get("all"), notes
+    )
     parameter_terms = _with_policies(parameter_terms, files.policies, notes)
     if files.policies and parameter_terms is None:
         notes.assumed(
@@ -400,7 +410,7 @@ def _tree_components(
             Component(
                 kind=kind,
                 availability=availability,
-                locations=_shown(paths),
+                locations=_shown(paths, locate),
                 license=parameter_terms,
                 description=f"{kind.label} found in the repository{more}",
                 sources=tuple(_source(p, note="weight file in the repository") for p in paths[:3]),
@@ -418,7 +428,7 @@ def _tree_components(
             Component(
                 kind=kind,
                 availability=availability,
-                locations=_shown(paths),
+                locations=_shown(paths, locate),
                 license=scoped.get("code"),
                 description=f"{kind.label}, by file name",
                 sources=tuple(_source(p, note=note, primary=False) for p in paths[:3]),
@@ -445,7 +455,7 @@ def _tree_components(
                 Component(
                     kind=kind,
                     availability=availability,
-                    locations=_shown(paths),
+                    locations=_shown(paths, locate),
                     description=f"{kind.label} in the repository; its contents were not read",
                     sources=tuple(_source(p, primary=False) for p in paths[:3]),
                 ),
@@ -488,9 +498,9 @@ def _declared_document(root: Path, rel: str, name: str) -> Mapping[str, Any]:
         raise InvalidReleaseError(
             [InputProblem("", "a release document is a mapping of fields")], source=rel
         )
-    if "name" not in document:
-        document = {**document, "name": name}
-    return document
+    given: dict[str, Any] = dict(document)
+    given.setdefault("name", name)
+    return given
 
 
 def _overlay(
@@ -546,7 +556,7 @@ def _finish(release: ModelRelease, notes: Notes) -> ModelRelease:
     return ModelRelease.model_validate(merged.model_dump())
 
 
-def _walk_notes(truncated: bool, notes: Notes) -> None:
+def _walk_notes(notes: Notes, *, truncated: bool) -> None:
     if truncated:
         notes.assumed(
             f"the repository has more than {MAX_FILES:,} files; only the first were read", ""
@@ -570,7 +580,7 @@ def import_repository(
     paths, truncated = repository_paths(root)
     facts = classify_paths(paths)
     notes = Notes(FORMAT)
-    _walk_notes(truncated, notes)
+    _walk_notes(notes, truncated=truncated)
     name = root.resolve().name or "repository"
     release = _card_release(root, facts, name, notes)
     files = _read_license_files(root, facts, notes, detector)
@@ -599,3 +609,14 @@ def import_repository(
         release = _overlay(release, declared, given, facts.release_document, notes)
         release = _finish(release, notes)
     return ImportResult(release, release.import_notes)
+
+
+def load_repository(
+    path: str | Path, *, detector: Detector | str | None = "default"
+) -> ModelRelease:
+    """The release a local repository snapshot describes (:func:`import_repository`).
+
+    The import notes (what was inferred from which file, what could not be identified) are
+    in :attr:`ModelRelease.import_notes`.
+    """
+    return import_repository(path, detector=detector).release
