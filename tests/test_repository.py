@@ -64,7 +64,9 @@ def test_pythia_tree_conforms_with_its_license_identified(tmp_path: Path) -> Non
     assert release.component(K.PARAMETERS_INTERMEDIATE) is not None
     assert release.availability(K.RESEARCH_PAPER) is Availability.PUBLIC  # from osaid.json
     notes = messages(release)
-    assert any(m.startswith("LICENSE: identified: Apache-2.0 by scancode (score 100") for m in notes)
+    assert any(
+        m.startswith("LICENSE: identified: Apache-2.0 by scancode (score 100") for m in notes
+    )
     assert any("osaid.json take precedence" in m for m in notes)
     assert any("lower confidence" in m and "train.py" in m for m in notes)
 
@@ -219,8 +221,11 @@ def test_declared_facts_take_precedence_and_each_override_is_noted(tmp_path: Pat
     declared = {
         "name": "Declared name",
         "components": [
-            {"kind": "parameters-final", "availability": "gated-approval",
-             "license": {"expression": "MIT"}},  # fmt: skip
+            {
+                "kind": "parameters-final",
+                "availability": "gated-approval",
+                "license": {"expression": "MIT"},
+            },
             {"kind": "training-code", "availability": "not-released"},
         ],
     }
@@ -241,7 +246,9 @@ def test_declared_facts_take_precedence_and_each_override_is_noted(tmp_path: Pat
 def test_croissant_files_in_the_tree_feed_the_data_information(tmp_path: Path) -> None:
     tree = weights_only_tree(tmp_path)
     (tree / "data").mkdir()
-    (tree / "data" / "dices.croissant.json").write_bytes((CROISSANT / "dices-350.json").read_bytes())
+    (tree / "data" / "dices.croissant.json").write_bytes(
+        (CROISSANT / "dices-350.json").read_bytes()
+    )
     release = import_repository(tree, detector=None).release
     assert release.croissant == ("data/dices.croissant.json",)
     assert [d.name for d in release.training_datasets] == ["DICES-350_dataset"]

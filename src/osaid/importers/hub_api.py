@@ -199,9 +199,12 @@ def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> I
             files.policies.append(
                 AdditionalTerms(name=f"{policy}: usage policy text not available", url=policy)
             )
-        release = _tree_components(
-            release, facts, files, notes, locate=lambda p: f"{_BASE}/{repo_id}/blob/main/{p}"
-        )
+        if "/" in repo_id and " " not in repo_id:
+            release = _tree_components(
+                release, facts, files, notes, locate=lambda p: f"{_BASE}/{repo_id}/blob/main/{p}"
+            )
+        else:
+            release = _tree_components(release, facts, files, notes)
     else:
         notes.assumed("the document has no siblings file list; the files are not known", "siblings")
     release = release.model_copy(update={"base_model": _base_model(document, release, notes)})
