@@ -85,6 +85,13 @@ def test_the_policy_scancode_reads_weakly_is_left_to_the_phrases() -> None:
     assert found.policies[0].kind is EntryKind.POLICY
 
 
+def test_a_policy_pasted_below_the_license_keeps_both() -> None:
+    detector_or_skip()
+    found = identify_license_text(LLAMA + "\n\n" + AUP)
+    assert found.expression == "LicenseRef-llama-3.1"
+    assert [m.catalog_id for m in found.policies] == ["llama-3.1-aup"]
+
+
 def _scancode_texts() -> list[tuple[str, str]]:
     """(catalog id, ScanCode key) for every catalog entry whose text ScanCode ships."""
     detector = default_detector()
@@ -169,6 +176,8 @@ def test_scancode_keys_become_catalog_refs() -> None:
     assert identify_license_text("t", detector=Fixed(other)).expression == (
         "LicenseRef-scancode-not-in-catalog"
     )
+    newer = DetectorHit("LicenseRef-scancode-openmdw-1.0", "openmdw-1.0", 100)
+    assert identify_license_text("t", detector=Fixed(newer)).expression == "OpenMDW-1.0"
     both = DetectorHit("Apache-2.0 AND MIT", "apache-2.0 AND mit", 100)
     assert identify_license_text("t", detector=Fixed(both)).expression == "Apache-2.0 AND MIT"
 

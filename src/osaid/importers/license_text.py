@@ -33,6 +33,7 @@ from typing import Any, Final, Protocol
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.catalog import CatalogEntry, EntryKind, LicenseCatalog, default_catalog
 from osaid.licensing.expressions import parse_expression
+from osaid.licensing.names import ResolutionKind, resolve_license
 
 __all__ = [
     "DETECTOR_MIN_SCORE",
@@ -223,20 +224,31 @@ class _ScanCode:
         found = self._db.get(key)
         return found is None or bool(getattr(found, "is_unknown", False)) or key in _VAGUE
 
+    def _hit(self, expression: str, spdx: str, score: float) -> DetectorHit:
+        keys = re.findall(r"[a-z0-9][a-z0-9.+\-_]*", expression.lower())
+        keys = [k for k in keys if k not in {"and", "or", "with"}]
+        unknown = not keys or all(self._unknown(k) for k in keys)
+        return DetectorHit(spdx or expression, expression, round(score, 1), unknown)
+
     def detect(self, text: str) -> list[DetectorHit]:
         hits: list[DetectorHit] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             detections = list(self._detect(index=self._index, query_string=text))
         for detection in detections:
+            matches = list(detection.matches or ())
+            scores = [float(m.score()) for m in matches]
+            if scores and min(scores) < DETECTOR_MIN_SCORE <= max(scores):
+                # a strong match grouped with a weak one (a policy pasted below a license):
+                # judge each match on its own
+                for match, score in zip(matches, scores, strict=True):
+                    spdx = match.rule.spdx_license_expression
+                    spdx = spdx() if callable(spdx) else spdx
+                    hits.append(self._hit(str(match.rule.license_expression), str(spdx), score))
+                continue
             expression = str(detection.license_expression or "")
             spdx = str(detection.license_expression_spdx or expression)
-            matches = list(detection.matches or ())
-            score = min((float(m.score()) for m in matches), default=0.0)
-            keys = re.findall(r"[a-z0-9][a-z0-9.+\-_]*", expression.lower())
-            keys = [k for k in keys if k not in {"and", "or", "with"}]
-            unknown = not keys or all(self._unknown(k) for k in keys)
-            hits.append(DetectorHit(spdx, expression, round(score, 1), unknown))
+            hits.append(self._hit(expression, spdx, min(scores, default=0.0)))
         return hits
 
 
@@ -408,6 +420,10 @@ def _catalog_expression(spdx: str, catalog: LicenseCatalog) -> tuple[str, list[s
     def swap(match: re.Match[str]) -> str:
         entry = catalog.lookup(match.group(0))
         if entry is None:
+            # a key SPDX has listed since the detector's release (OpenMDW-1.0 ...)
+            found = resolve_license(match.group(0).removeprefix("LicenseRef-scancode-"))
+            if found.kind is ResolutionKind.SPDX and found.expression:
+                return found.expression
             return match.group(0)
         entries.append(entry.id)
         return entry.licenseref
