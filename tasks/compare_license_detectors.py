@@ -46,6 +46,7 @@ OPEN = (
     "openmdw-1.0",
 )
 ASKALONO_THRESHOLD = 0.8  # askalono's own "confident" score
+Answers = dict[str, tuple[str | None, float, float]]
 
 
 def _corpus(out: Path) -> None:
@@ -96,7 +97,7 @@ def _corpus(out: Path) -> None:
     print(f"{len(labels)} texts written to {out}")
 
 
-def _askalono(texts: dict[str, str]) -> dict[str, tuple[str | None, float, float]]:
+def _askalono(texts: dict[str, str]) -> Answers:
     import askalono  # noqa: PLC0415 - pyaskalono
 
     out = {}
@@ -110,7 +111,7 @@ def _askalono(texts: dict[str, str]) -> dict[str, tuple[str | None, float, float
     return out
 
 
-def _osaid(texts: dict[str, str], *, phrases_only: bool) -> dict[str, tuple[str | None, float, float]]:
+def _osaid(texts: dict[str, str], *, phrases_only: bool) -> Answers:
     sys.path.insert(0, str(ROOT / "src"))
     from osaid.importers.license_text import (  # noqa: PLC0415
         DetectorHit,

@@ -504,9 +504,17 @@ def identify_license_text(
     found = _from_hits(hits, catalog)
     weak = [h for h in hits if h.unknown or h.score < DETECTOR_MIN_SCORE]
     candidates = _phrase_candidates(text, catalog, _detector_knows(chosen))
+    extra = ""
     if found:
-        # the detector named the license; phrases only add policies pasted beside it
-        found += [_phrase_match(c) for c in candidates if c.entry.kind is EntryKind.POLICY]
+        # the detector named the license; phrases only add a policy pasted beside it
+        policies = [c for c in candidates if c.entry.kind is EntryKind.POLICY]
+        if policies:
+            tied = [c for c in policies[1:] if c.rank == policies[0].rank]
+            if tied:
+                ids = ", ".join(c.entry.id for c in [policies[0], *tied])
+                extra = f"; a policy is pasted in, but the phrases of {ids} fit equally well"
+            else:
+                found.append(_phrase_match(policies[0]))
     elif candidates:
         best = candidates[0]
         ties = [c for c in candidates[1:] if c.rank == best.rank]
@@ -526,7 +534,7 @@ def identify_license_text(
             IdentificationStatus.IDENTIFIED,
             tuple(found),
             detector=chosen.name,
-            note=(note + cut).lstrip("; "),
+            note=(note + extra + cut).lstrip("; "),
         )
     if weak:
         parts = ", ".join(f"{h.key} (score {h.score:.0f})" for h in weak)
