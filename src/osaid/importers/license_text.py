@@ -511,8 +511,8 @@ def identify_license_text(
         if policies:
             tied = [c for c in policies[1:] if c.rank == policies[0].rank]
             if tied:
-                ids = ", ".join(c.entry.id for c in [policies[0], *tied])
-                extra = f"; a policy is pasted in, but the phrases of {ids} fit equally well"
+                names = ", ".join(c.entry.id for c in [policies[0], *tied])
+                extra = f"; a policy is pasted in, but the phrases of {names} fit equally well"
             else:
                 found.append(_phrase_match(policies[0]))
     elif candidates:
