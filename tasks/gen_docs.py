@@ -2,21 +2,25 @@
 
 Usage::
 
-    python tasks/gen_docs.py          # rewrite docs/rules.md and docs/catalog.md
-    python tasks/gen_docs.py --check  # exit 1 if either page is out of date
+    python tasks/gen_docs.py          # rewrite docs/rules.md, catalog.md, mof.md, schemas/
+    python tasks/gen_docs.py --check  # exit 1 if any of them is out of date
 
-The rule records and the license catalog are the single source of truth; these pages
-restate them for readers.
+The rule records, the license catalog and the models are the single source of truth; these
+pages restate them for readers, and docs/schemas/ publishes the JSON Schemas at their $id.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+from osaid.assessment import REPORT_FORMAT
 from osaid.definitions import COVERED_ELSEWHERE, DEFINITIONS
 from osaid.licensing.catalog import CATALOG_VERSION, default_catalog
-from osaid.licensing.clauses import CLAUSE_KINDS
+from osaid.licensing.clauses import CLAUSE_KINDS, LITIGATION_PRECEDENTS, ClauseKind, Material
+from osaid.mof import MOF_COMPONENTS, MOF_RULES, MOT_OPEN_DATA_LICENSES
+from osaid.reports.schemas import release_schema, report_schema
 from osaid.rules import rules_for
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -49,6 +53,15 @@ def rules_page() -> str:
         for item in COVERED_ELSEWHERE:
             out.append(f"| {item.requirement} | {item.statement} | {item.realised_by} |\n")
     out.append("\n## Clause kinds\n\n")
+    out.append(
+        "A clause binds only the materials its text names ("
+        + ", ".join(f"`{m.value}`" for m in Material)
+        + "); it is judged for a component only when it binds the component's material, and a "
+        "clause on outputs binds the model too. Litigation-termination clauses are compared "
+        f"with the OSI-approved precedents ({', '.join(LITIGATION_PRECEDENTS)}): within one, "
+        "the clause is recorded only; broader, it is advisory unless the policy's "
+        "`broad_litigation_termination_severity` makes it blocking.\n\n"
+    )
     out.append("| kind | OSD criteria | freedoms | severity | reasoning |\n")
     out.append("| --- | --- | --- | --- | --- |\n")
     for kind, info in CLAUSE_KINDS.items():
@@ -65,7 +78,9 @@ def catalog_page() -> str:
     out = [BANNER, f"\n# License catalog ({CATALOG_VERSION})\n\n"]
     out.append(
         "Clauses marked *unverified* were not checked against the license text itself; "
-        "reports say so wherever they cite them.\n"
+        "reports say so wherever they cite them. The *binds* column names the materials a "
+        "clause covers as the text scopes it; a clause is judged only for components of "
+        "those materials.\n"
     )
     for entry in catalog.values():
         out.append(f"\n## {entry.name} (`{entry.id}`)\n\n{entry.summary}\n\n")
@@ -84,17 +99,35 @@ def catalog_page() -> str:
             out.append(".\n")
             if text.note:
                 out.append(f"\n{text.note}\n")
+            if text.open_grant or text.not_licensed:
+                out.append("\n")
+                if text.open_grant:
+                    granted = ", ".join(m.value for m in text.open_grant)
+                    out.append(f"Grants plainly: {granted}. ")
+                if text.not_licensed:
+                    excluded = ", ".join(m.value for m in text.not_licensed)
+                    out.append(f"Does not license: {excluded}.")
+                out.append("\n")
             if text.clauses:
-                out.append("\n| section | kind | OSD | freedoms | severity | clause |\n")
-                out.append("| --- | --- | --- | --- | --- | --- |\n")
+                out.append("\n| section | kind | binds | OSD | freedoms | severity | clause |\n")
+                out.append("| --- | --- | --- | --- | --- | --- | --- |\n")
             for clause in text.clauses:
                 osd = ", ".join(str(int(c)) for c in clause.osd) or "none"
                 freedoms = ", ".join(f.value for f in clause.freedoms) or "none"
                 flag = "" if clause.verified else " *unverified*"
                 severity = clause.severity.value if clause.restrictive else "permitted"
+                if clause.kind is ClauseKind.LITIGATION_TERMINATION:
+                    severity += (
+                        " (broader than the precedents)"
+                        if clause.broader_than_precedent
+                        else " (within a precedent)"
+                        if clause.broader_than_precedent is False
+                        else " (not compared)"
+                    )
+                binds = ", ".join(m.value for m in clause.materials)
                 out.append(
-                    f"| {clause.section or '-'} | `{clause.kind.value}` | {osd} | {freedoms} | "
-                    f"{severity} | {clause.summary}{flag} |\n"
+                    f"| {clause.section or '-'} | `{clause.kind.value}` | {binds} | {osd} | "
+                    f"{freedoms} | {severity} | {clause.summary}{flag} |\n"
                 )
             if text.sources:
                 out.append("\nSources:\n\n")
@@ -106,7 +139,56 @@ def catalog_page() -> str:
     return "".join(out)
 
 
-PAGES = {"rules.md": rules_page, "catalog.md": catalog_page}
+def mof_page() -> str:
+    """docs/mof.md: the MOF lens's components and rules, with their sources."""
+    out = [BANNER, "\n# The Model Openness Framework lens\n\n"]
+    out.append(
+        "Every assessment carries the release's MOF class and MOT's three progress figures "
+        "(`Assessment.mof`, `osaid.mof_class()`), computed from the same release model by "
+        "the rules below. They never change the OSAID verdict. See docs/lenses.md for how "
+        "to read them.\n"
+    )
+    out.append("\n## Components\n\n")
+    out.append("| component | MOF name | MOT id | content type | class | required |\n")
+    out.append("| --- | --- | --- | --- | --- | --- |\n")
+    for spec in MOF_COMPONENTS:
+        required = "yes" if spec.required else "optional"
+        out.append(
+            f"| `{spec.kind.value}` | {spec.name} | {spec.mof_id} | {spec.content_type.value} "
+            f"| {'I' * spec.mof_class} | {required} |\n"
+        )
+    out.append(
+        "\nClass I requires every required component, Class II those of classes II and III, "
+    )
+    out.append("Class III its own six.\n\n## Rules\n")
+    for rule in MOF_RULES.values():
+        out.append(f"\n### {rule.id}\n\n{rule.title}\n\nSource: {rule.source} (<{rule.url}>)\n")
+    out.append("\n## Open data licenses MOT counts\n\n")
+    out.append(", ".join(f"`{i}`" for i in sorted(MOT_OPEN_DATA_LICENSES)) + "\n")
+    return "".join(out)
+
+
+def _json(schema: dict[str, object]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema_file() -> str:
+    """docs/schemas/report-N.schema.json: the JSON report's schema, published at its $id."""
+    return _json(report_schema())
+
+
+def release_schema_file() -> str:
+    """docs/schemas/release.schema.json: the release documents' schema."""
+    return _json(release_schema())
+
+
+PAGES = {
+    "rules.md": rules_page,
+    "catalog.md": catalog_page,
+    "mof.md": mof_page,
+    f"schemas/report-{REPORT_FORMAT}.schema.json": report_schema_file,
+    "schemas/release.schema.json": release_schema_file,
+}
 
 
 def main(argv: list[str]) -> int:
@@ -120,6 +202,7 @@ def main(argv: list[str]) -> int:
         if current != text:
             stale.append(name)
             if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     if check and stale:
         sys.stderr.write(f"out of date: {', '.join(stale)}; run python tasks/gen_docs.py\n")

@@ -46,9 +46,13 @@ def component(
     )
 
 
-def disclosed(*, where: tuple[ComponentKind, ...] = (K.DATA_CARD,)) -> DataInformation:
-    """Every data-information element disclosed in ``where``."""
-    shown = Disclosure(state=DisclosureState.DISCLOSED, where=where)
+def disclosed(
+    *,
+    where: tuple[ComponentKind, ...] = (K.DATA_CARD,),
+    complete_in: tuple[ComponentKind, ...] = (),
+) -> DataInformation:
+    """Every data-information element disclosed in ``where`` (complete in ``complete_in``)."""
+    shown = Disclosure(state=DisclosureState.DISCLOSED, where=where, complete_in=complete_in)
     return DataInformation(**dict.fromkeys(DataInformation.model_fields, shown))
 
 

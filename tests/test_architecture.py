@@ -32,18 +32,23 @@ ALLOWED: dict[str, set[str]] = {
     "importers": {"licensing", "release"},
     "analysis": {"licensing", "release", "policy"},
     "findings": {"licensing", "release"},
+    "mof": {"licensing", "release"},
     "rules": {"licensing", "release", "policy", "definitions", "analysis", "findings"},
     "assessment": {
         "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
-        "bundled",
+        "mof", "bundled",
+    },
+    "lenses": {
+        "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
+        "mof", "assessment", "bundled",
     },
     "reports": {
         "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
-        "assessment",
+        "mof", "assessment", "lenses",
     },
 }  # fmt: skip
 ANYTHING = {"cli", "strategies", "_hypothesis", "__init__", "__main__"}
-CORE = ("analysis", "findings", "rules", "assessment")
+CORE = ("analysis", "findings", "rules", "mof", "assessment", "lenses")
 IO_MODULES = {"os", "io", "pathlib", "shutil", "importlib", "urllib", "socket", "subprocess"}
 
 

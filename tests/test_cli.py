@@ -171,10 +171,15 @@ def test_licenses_list_show_resolve(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[0].split()[:6] == ["id", "kind", "parameters", "code", "data", "OSD"]
     grok = next(line for line in out.splitlines() if line.startswith("grok-2-community "))
     assert "rejected" in grok
-    assert "6x6, 7x2" in grok  # OSD 6 broken by six clauses (AUP included), OSD 7 by two
+    # OSD 3 by the AUP's guardrail clause, OSD 6 by six clauses (AUP included), OSD 7 by
+    # three (the revocable grant, the live AUP link, the AUP's own update right)
+    assert "3x1, 6x6, 7x3" in grok
     code, out = run("licenses", "show", "Grok 2 Community License")
     assert code == 0
-    assert "no-training-other-models (section 2.b; blocking; OSD 6; use, modify; verified)" in out
+    assert (
+        "no-training-other-models (section 2.b; binds all; blocking; OSD 6; use, modify; verified)"
+        in out
+    )
     assert "xAI Acceptable Use Policy" in out
     assert "Sources" in out
     code, out = run("licenses", "show", "grok-2-community", "--version", "2025-08-23")

@@ -86,3 +86,39 @@ def test_grok_change_set_is_short() -> None:
     assert keys[0] == "relicense:parameters-final"
     assert "disclose:data-information" in keys
     assert len(keys) == 6
+
+
+def test_grok_2_terms_record_acceptance_termination_and_law() -> None:
+    text = default_catalog()["grok-2-community"].text("2025-11-04")
+    by_kind = {c.kind: c for c in text.clauses}
+    assert by_kind[ClauseKind.ACCEPTANCE_BY_USE].section == "1"
+    breach = by_kind[ClauseKind.TERMINATION_ON_BREACH]
+    assert breach.section == "7"
+    assert breach.quote == (
+        "This license terminates immediately upon your breach or if you at any point exceed "
+        "the permitted uses."
+    )
+    assert by_kind[ClauseKind.GOVERNING_LAW].section == "8"
+    assert all(not by_kind[k].restrictive for k in (
+        ClauseKind.ACCEPTANCE_BY_USE, ClauseKind.TERMINATION_ON_BREACH, ClauseKind.GOVERNING_LAW
+    ))  # fmt: skip
+    # The quote is the text's own, typographic quotation marks included.
+    assert by_kind[ClauseKind.NAMING_BRANDING].quote == (
+        "Prominently display \u201cPowered by xAI\u201d in related materials or interfaces."
+    )
+    litigation = by_kind[ClauseKind.LITIGATION_TERMINATION]
+    assert litigation.broader_than_precedent is True
+    # The unqualified revocable grant is read as termination at will.
+    revocable = by_kind[ClauseKind.REVOCABLE_GRANT]
+    assert (revocable.severity, [int(c) for c in revocable.osd]) == (Severity.BLOCKING, [7])
+
+
+def test_grok_2_5_litigation_finding_says_it_is_broader_than_the_precedents() -> None:
+    assessment = score(load_bundled("grok-2.5"))
+    (finding,) = [
+        f
+        for f in assessment.findings
+        if any(e.clause and "sues anyone" in e.clause for e in f.evidence)
+    ]
+    assert "broader than every OSI-approved precedent" in finding.message
+    assert "Apache-2.0 section 3" in finding.message

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import osaid
 
 MODULES = sorted(
@@ -88,3 +90,35 @@ def test_base_model_resolver_example_in_the_docs_runs() -> None:
     default = osaid.score(osaid.load_bundled("llama-3.2-vision"))
     assert assessment.model_dump_json() == default.model_dump_json()
     assert any(f.inherited_from == "Llama 3.1 8B" for f in assessment.findings)
+
+
+def test_import_osaid_is_lazy_and_every_public_name_resolves() -> None:
+    code = "import sys, osaid; print(sorted(m for m in sys.modules if m.startswith('osaid')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['osaid', 'osaid._version']"
+    for name in osaid.__all__:
+        value = getattr(osaid, name)
+        if name == "__version__":
+            continue
+        module, attr = osaid._EXPORTS[name]
+        assert value is getattr(importlib.import_module(module), attr), name
+    assert getattr(osaid, "importers").InputFormat.MOT.value == "mot"  # noqa: B009
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = osaid.nope  # type: ignore[attr-defined]  # mypy knows there is no such name
+
+
+def test_field_descriptions_are_current_and_reach_the_schema() -> None:
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(root / "tasks" / "gen_descriptions.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    schema = osaid.ModelRelease.model_json_schema()
+    assert (
+        schema["properties"]["name"]["description"] == 'The release\'s name, e.g. ``"Grok 2.5"``.'
+    )
+    component = schema["$defs"]["Component"]["properties"]["availability"]
+    assert component["description"] == "How it can be obtained."

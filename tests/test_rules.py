@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from packaging.version import Version
+from pydantic import ValidationError
 
 from osaid import (
     AdditionalTerms,
@@ -232,21 +233,118 @@ def test_public_listing_inferred_from_datasets() -> None:
     assert outcomes(release, "PREF-DATA-INFO-PUBLIC-LISTING") == {"public-data-listing": UNK}
 
 
-def test_data_terms_one_acceptable_carrier_is_enough() -> None:
+def _terms_findings(release: ModelRelease) -> dict[str, Finding]:
+    return {str(f.component): f for f in findings(release, "PREF-DATA-INFO-TERMS")}
+
+
+def test_data_terms_every_carrier_counts_when_none_is_said_complete() -> None:
+    # A CC-BY data card beside a paper whose license osaid cannot judge: the paper may hold
+    # part of the account, so its terms decide too.
     info = disclosed(where=(K.DATA_CARD, K.RESEARCH_PAPER))
     release = full_release(data_information=info, licenses={K.RESEARCH_PAPER: "LicenseRef-arXiv"})
-    found = {str(f.component): f for f in findings(release, "PREF-DATA-INFO-TERMS")}
+    found = _terms_findings(release)
+    assert found["data-card"].outcome is MET
+    assert found["research-paper"].outcome is UNK
+    assert found["research-paper"].severity is Severity.BLOCKING
+    assert "no document is said to hold the complete account" in found["research-paper"].message
+    assert score(release).verdict.value == "insufficient-information"
+
+
+def test_data_terms_a_complete_account_under_open_terms_is_enough() -> None:
+    info = disclosed(where=(K.DATA_CARD, K.RESEARCH_PAPER), complete_in=(K.DATA_CARD,))
+    release = full_release(data_information=info, licenses={K.RESEARCH_PAPER: "LicenseRef-arXiv"})
+    found = _terms_findings(release)
     assert found["data-card"].outcome is MET
     assert found["research-paper"].outcome is UNK
     assert found["research-paper"].severity is Severity.ADVISORY
+    notes = [e.note or "" for e in found["research-paper"].evidence]
+    assert any("complete account" in n and "data card" in n for n in notes)
     assert score(release).verdict.value == "open-source-ai"
+
+
+def test_data_terms_a_restricted_complete_account_fails_whatever_summarises_it() -> None:
+    info = disclosed(where=(K.DATA_CARD, K.RESEARCH_PAPER), complete_in=(K.DATA_CARD,))
+    release = full_release(
+        data_information=info,
+        licenses={K.DATA_CARD: "CC-BY-NC-4.0", K.RESEARCH_PAPER: "CC-BY-4.0"},
+    )
+    found = _terms_findings(release)
+    assert found["data-card"].outcome is NOT
+    assert found["data-card"].severity is Severity.BLOCKING
+    assert "it holds the complete account" in found["data-card"].message
+    assert found["research-paper"].outcome is MET
+    assert score(release).verdict.value == "not-open-source-ai"
+
+
+def test_data_terms_a_restricted_card_beside_an_open_paper_fails() -> None:
+    # The split the definition forbids: one open document does not make a restricted one
+    # carrying the same elements acceptable. The finding names the document that fails.
+    info = disclosed(where=(K.DATA_CARD, K.RESEARCH_PAPER))
+    release = full_release(
+        data_information=info,
+        licenses={K.DATA_CARD: "CC-BY-NC-4.0", K.RESEARCH_PAPER: "CC-BY-4.0"},
+    )
+    found = _terms_findings(release)
+    assert found["research-paper"].outcome is MET
+    failing = found["data-card"]
+    assert (failing.outcome, failing.severity) == (NOT, Severity.BLOCKING)
+    assert failing.message.startswith("Data card: CC-BY-NC-4.0 is not acceptable")
+    assert score(release).verdict.value == "not-open-source-ai"
+
+
+def test_data_terms_a_split_complete_account_needs_every_part() -> None:
+    both = (K.DATA_CARD, K.RESEARCH_PAPER)
+    info = disclosed(where=(*both, K.MODEL_CARD), complete_in=both)
+    open_parts = full_release(
+        data_information=info,
+        licenses={K.RESEARCH_PAPER: "CC-BY-4.0", K.MODEL_CARD: "LicenseRef-unknown-card-terms"},
+    )
+    found = _terms_findings(open_parts)
+    assert found["model-card"].severity is Severity.ADVISORY
+    assert score(open_parts).verdict.value == "open-source-ai"
+    one_part_unknown = full_release(
+        data_information=info,
+        licenses={K.RESEARCH_PAPER: "LicenseRef-arXiv", K.MODEL_CARD: "CC-BY-4.0"},
+    )
+    assert _terms_findings(one_part_unknown)["research-paper"].severity is Severity.BLOCKING
+    assert score(one_part_unknown).verdict.value == "insufficient-information"
+
+
+def test_data_terms_an_unreleased_complete_account_leaves_every_carrier_deciding() -> None:
+    info = disclosed(where=(K.DATA_CARD, K.RESEARCH_PAPER), complete_in=(K.DATA_CARD,))
+    release = full_release(
+        data_information=info,
+        availability={K.DATA_CARD: Availability.NOT_RELEASED},
+        licenses={K.RESEARCH_PAPER: "LicenseRef-arXiv"},
+    )
+    found = _terms_findings(release)
+    assert "data-card" not in found
+    assert found["research-paper"].severity is Severity.BLOCKING
+
+
+def test_data_terms_one_document_alone_decides() -> None:
     only_paper = full_release(
         data_information=disclosed(where=(K.RESEARCH_PAPER,)),
         licenses={K.RESEARCH_PAPER: "LicenseRef-arXiv"},
     )
-    found = {str(f.component): f for f in findings(only_paper, "PREF-DATA-INFO-TERMS")}
+    found = _terms_findings(only_paper)
     assert found["research-paper"].severity is Severity.BLOCKING
     assert score(only_paper).verdict.value == "insufficient-information"
+
+
+@pytest.mark.parametrize(
+    ("where", "complete_in", "problem"),
+    [
+        ((K.DATA_CARD,), (K.RESEARCH_PAPER,), "complete_in names research-paper"),
+        ((K.DATA_CARD,), (K.DATA_CARD, K.DATA_CARD), "lists a component twice"),
+        ((), (K.DATA_CARD,), "complete_in names data-card"),
+    ],
+)
+def test_complete_in_must_name_carriers_of_the_element(
+    where: tuple[ComponentKind, ...], complete_in: tuple[ComponentKind, ...], problem: str
+) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        Disclosure(state=DisclosureState.DISCLOSED, where=where, complete_in=complete_in)
 
 
 def test_data_terms_not_applicable_without_disclosures() -> None:

@@ -2,31 +2,68 @@
 
 Exit codes (the public contract): 0 the release is Open Source AI; 1 it is not; 3 there
 is not enough information to tell; 2 usage or input error (a message on stderr, never a
-traceback).
+traceback). With several targets, the exit code is the worst verdict's: 1 if any release
+is not Open Source AI, else 3 if any lacks information, else 0.
+
+Targets are bundled release names, files, or ``-`` for standard input. Pipes, FIFOs and
+character devices are read as streams (up to the document size limit); directories,
+block devices and sockets are refused with a message saying what they are. Reports go to
+standard output, or with ``-o FILE`` to a file written atomically (a temporary file in
+the same folder, then renamed), never over one of the inputs.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import io
+import json
 import os
+import stat
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final, TextIO
+from typing import IO, Any, Final, TextIO
 
 from osaid import bundled
 from osaid._version import __version__
 from osaid.analysis import license_profile
 from osaid.assessment import Assessment, Verdict, score
 from osaid.definitions import DEFINITIONS
-from osaid.errors import OsaidError, UnknownLicenseError, UnknownReleaseError
-from osaid.importers import InputFormat
-from osaid.importers import load as import_file
+from osaid.errors import (
+    InputProblem,
+    InvalidReleaseError,
+    OsaidError,
+    UnknownLicenseError,
+    UnknownReleaseError,
+)
+from osaid.importers import InputFormat, load_text
 from osaid.licensing.catalog import default_catalog
 from osaid.licensing.names import resolve_license
 from osaid.policy import POLICIES, get_policy
 from osaid.release import ModelRelease
-from osaid.reports import ReportFormat, render, render_license, render_license_list
+from osaid.release.positions import index_document
+from osaid.release.validation import MAX_DOCUMENT_BYTES
+from osaid.reports import (
+    ReportFormat,
+    SarifArtifact,
+    badge_markdown,
+    release_schema,
+    render_badge,
+    render_html_page,
+    render_json,
+    render_license,
+    render_license_list,
+    render_markdown,
+    render_sarif_log,
+    render_text,
+    report_schema,
+)
+from osaid.reports._common import rule_doc_url, worst_verdict
+from osaid.reports.licenses import license_data, license_list_data
+from osaid.reports.sarif import artifact_uri
 from osaid.rules import rules_for
 
 __all__ = ["EXIT_CODES", "main"]
@@ -46,12 +83,24 @@ EXIT_CODES: Final[dict[Verdict, int]] = {
 EXIT_USAGE: Final = 2
 """The exit code for usage and input errors."""
 
+STDIN: Final = "-"
+"""The target (and ``-o`` value) that means standard input (output)."""
+
+DEFAULT_BADGE: Final = "osaid-badge.svg"
+"""Where ``osaid badge`` writes the SVG unless told otherwise."""
+
 _INPUT_FORMATS = tuple(f.value for f in InputFormat)
 _DOCUMENT_SUFFIXES = frozenset({".json", ".jsonld", ".yml", ".yaml", ".md"})
+_MAX_SHOWN = 80
+_NAME_MAX = 255
 
 
 class UsageError(OsaidError):
     """The command line was used wrongly."""
+
+
+class TargetError(OsaidError):
+    """A target cannot be read: it does not exist, or is not a document."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +109,56 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_input_options(cmd: argparse.ArgumentParser, *, scoring: bool) -> None:
+    cmd.add_argument(
+        "--from",
+        dest="source_format",
+        choices=_INPUT_FORMATS,
+        default=None,
+        help="input format of file and stdin targets (default: detected; native osaid JSON "
+        "otherwise); a bundled release is already native",
+    )
+    cmd.add_argument(
+        "--stdin-name",
+        metavar="NAME",
+        default=None,
+        help="a file name for standard input: used in messages, to detect the format "
+        "(README.md is a model card) and as the SARIF artifact",
+    )
+    if scoring:
+        cmd.add_argument(
+            "--definition",
+            choices=sorted(DEFINITIONS),
+            default="1.0",
+            help="definition version (default: 1.0)",
+        )
+        cmd.add_argument(
+            "--policy",
+            choices=sorted(POLICIES),
+            default="default",
+            help="policy preset (default: default)",
+        )
+
+
+def _add_output_options(cmd: argparse.ArgumentParser, *, default: str | None = None) -> None:
+    where = f"(default: {default})" if default else "instead of standard output"
+    cmd.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=default,
+        help=f"write to FILE {where}; '-' is standard output. The file is replaced "
+        "atomically and never one of the inputs",
+    )
+    cmd.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print nothing on standard output (a file given with -o is still written; "
+        "errors still go to stderr)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit codes: 0 Open Source AI; 1 not Open Source AI; 3 not enough information "
-            "to tell; 2 usage or input error"
+            "to tell; 2 usage or input error. Colour only on a terminal, never with NO_COLOR."
         ),
     )
     parser.add_argument("--version", action="version", version=f"osaid {__version__}")
@@ -79,42 +178,31 @@ def _parser() -> argparse.ArgumentParser:
 
     score_cmd = commands.add_parser(
         "score",
-        help="score a release (a bundled name or a file)",
+        help="score releases (bundled names, files, or - for stdin)",
         description=(
-            "Score a release against the definition. TARGET is a bundled release name "
-            "(see 'osaid catalog') or a release file."
+            "Score releases against the definition. Each TARGET is a bundled release name "
+            "(see 'osaid catalog'), a release file, or '-' for standard input. With several "
+            "targets the reports follow one another (JSON: an array; --jsonl: one line each; "
+            "SARIF and HTML: one document) and the exit code is the worst verdict's."
         ),
     )
-    score_cmd.add_argument("target", metavar="TARGET", help="bundled release name or file path")
+    score_cmd.add_argument(
+        "targets", metavar="TARGET", nargs="+", help="bundled release name, file path, or -"
+    )
     score_cmd.add_argument(
         "--format",
         dest="fmt",
         choices=[f.value for f in ReportFormat],
-        default=ReportFormat.TEXT.value,
+        default=None,
         help="output format (default: text)",
     )
     score_cmd.add_argument(
-        "--from",
-        dest="source_format",
-        choices=_INPUT_FORMATS,
-        default=None,
-        help="input format of a file TARGET (default: detected; native osaid JSON otherwise)",
+        "--jsonl",
+        action="store_true",
+        help="JSON Lines: one assessment per line (implies --format json)",
     )
-    score_cmd.add_argument(
-        "--definition",
-        choices=sorted(DEFINITIONS),
-        default="1.0",
-        help="definition version (default: 1.0)",
-    )
-    score_cmd.add_argument(
-        "--policy",
-        choices=sorted(POLICIES),
-        default="default",
-        help="policy preset (default: default)",
-    )
-    score_cmd.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
-    )
+    _add_input_options(score_cmd, scoring=True)
+    _add_output_options(score_cmd)
     score_cmd.add_argument(
         "--exit-zero",
         action="store_true",
@@ -126,26 +214,36 @@ def _parser() -> argparse.ArgumentParser:
         help="convert a document to an osaid release (JSON, with import notes)",
         description=(
             "Read a MOT or EOSAI record, a Hugging Face model card, a CycloneDX ML-BOM or an "
-            "SPDX 3 document, and print the osaid release it becomes, with the notes on what "
-            "was assumed, inferred, normalised or left unmapped."
+            "SPDX 3 document (a file, or '-' for standard input), and print the osaid "
+            "release it becomes, with the notes on what was assumed, inferred, normalised or "
+            "left unmapped."
         ),
     )
-    import_cmd.add_argument("file", metavar="FILE", help="the document to read")
-    import_cmd.add_argument(
-        "--from",
-        dest="source_format",
-        choices=_INPUT_FORMATS,
-        default=None,
-        help="input format (default: detected)",
+    import_cmd.add_argument("file", metavar="FILE", help="the document to read, or -")
+    _add_input_options(import_cmd, scoring=False)
+    _add_output_options(import_cmd)
+
+    badge_cmd = commands.add_parser(
+        "badge",
+        help="write an SVG badge for a release and print its Markdown",
+        description=(
+            "Score TARGET and write a badge ('OSAID 1.0 | conforms', 'does not conform' or "
+            "'insufficient information') as SVG, then print the Markdown that shows it. "
+            "Exits 0 once the badge is written, whatever the verdict."
+        ),
     )
-    import_cmd.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE instead of stdout"
+    badge_cmd.add_argument("target", metavar="TARGET", help="bundled release name, file, or -")
+    badge_cmd.add_argument(
+        "--link", metavar="URL", default=None, help="make the badge in the Markdown a link to URL"
     )
+    _add_input_options(badge_cmd, scoring=True)
+    _add_output_options(badge_cmd, default=DEFAULT_BADGE)
 
     catalog_cmd = commands.add_parser("catalog", help="list the bundled releases with verdicts")
     catalog_cmd.add_argument(
         "--policy", choices=sorted(POLICIES), default="default", help="policy preset"
     )
+    _add_format_option(catalog_cmd)
 
     licenses_cmd = commands.add_parser(
         "licenses",
@@ -164,124 +262,524 @@ def _parser() -> argparse.ArgumentParser:
     licenses_cmd.add_argument(
         "--policy", choices=sorted(POLICIES), default="default", help="policy preset"
     )
+    _add_format_option(licenses_cmd)
 
     rules_cmd = commands.add_parser("rules", help="list the rules of a definition version")
     rules_cmd.add_argument("--definition", choices=sorted(DEFINITIONS), default="1.0")
+    _add_format_option(rules_cmd)
 
     schema_cmd = commands.add_parser("schema", help="print a JSON Schema")
     schema_cmd.add_argument(
         "which",
-        choices=["release", "assessment"],
+        choices=["release", "report", "assessment"],
         nargs="?",
         default="release",
-        help="the schema of release documents (default) or of assessments",
+        help="release documents (default), or JSON reports ('assessment' is another name "
+        "for 'report')",
     )
     return parser
 
 
-def _load(target: str, source_format: str | None) -> ModelRelease:
-    path = Path(target)
-    if path.is_file():
-        return import_file(path, source_format).release
-    if path.exists():
-        msg = f"{target} is a directory, not a release file"
-        raise OsaidError(msg)
+def _add_format_option(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--format",
+        dest="fmt",
+        choices=["text", "json"],
+        default="text",
+        help="output format (default: text)",
+    )
+
+
+# --- reading targets -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """A target, read and imported."""
+
+    label: str
+    """What messages call it: the path as given, the stdin name, or the bundled name."""
+    release: ModelRelease
+    path: str | None = None
+    """The file it was read from (None for standard input and bundled releases)."""
+    text: str | None = None
+    """The document's text (None for bundled releases)."""
+    source_format: str | None = None
+    """The format it was read as."""
+    stdin: bool = False
+    identity: tuple[int, int] | None = None
+    """The device and inode it was read from, when that is a file (for ``-o`` checks)."""
+
+
+def _shown(target: str) -> str:
+    """A target as messages show it: shortened when very long."""
+    if len(target) <= _MAX_SHOWN:
+        return target
+    return f"{target[: _MAX_SHOWN // 2]}...{target[-_MAX_SHOWN // 4 :]} ({len(target)} characters)"
+
+
+def _looks_like_path(target: str) -> bool:
+    return any(ch in target for ch in "/\\") or Path(target).suffix.lower() in _DOCUMENT_SUFFIXES
+
+
+def _stat_problem(target: str, exc: OSError) -> str:
+    code = exc.errno
+    if code == errno.ELOOP:
+        return f"{_shown(target)}: too many levels of symbolic links (a symbolic link loop?)"
+    if code == errno.ENAMETOOLONG:
+        longest = max((len(os.fsencode(part)) for part in Path(target).parts), default=0)
+        if longest > _NAME_MAX:
+            return (
+                f"{_shown(target)}: a part of the path is {longest:,} bytes long; file and "
+                f"folder names have at most {_NAME_MAX} bytes"
+            )
+        return f"{_shown(target)}: the path is too long for the file system"
+    if code in {errno.EACCES, errno.EPERM}:
+        return f"{_shown(target)}: permission denied"
+    if code == errno.ENOTDIR:
+        return f"no such file: {_shown(target)} (a part of the path is not a directory)"
+    return f"{_shown(target)}: cannot read it: {exc.strerror or exc}"
+
+
+def _kind_of(mode: int) -> str | None:
+    """What a file of ``mode`` is, when it is not something osaid reads."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return None
+    return "not a regular file"  # pragma: no cover - door files and the like
+
+
+def _read_stream(stream: IO[bytes], label: str) -> bytes:
+    """At most :data:`MAX_DOCUMENT_BYTES` from a file, pipe or device, or an error."""
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        msg = (
+            f"the input is larger than {MAX_DOCUMENT_BYTES:,} bytes; osaid reads documents "
+            f"up to {MAX_DOCUMENT_BYTES:,} bytes"
+        )
+        raise InvalidReleaseError([InputProblem("", msg)], source=label)
+    return data
+
+
+def _read_file(target: str) -> bytes:
+    """The bytes of the file (or stream) at ``target``; errors say what it is instead."""
     try:
-        return bundled.load(target)
-    except UnknownReleaseError as exc:
-        if any(ch in target for ch in "/\\") or path.suffix.lower() in _DOCUMENT_SUFFIXES:
-            msg = f"no such file: {target}"
-            raise OsaidError(msg) from None
-        raise exc from None
+        mode = Path(target).stat().st_mode
+    except FileNotFoundError:
+        link = Path(target)
+        if link.is_symlink():
+            msg = (
+                f"{_shown(target)} is a symbolic link to {str(link.readlink())!r}, which "
+                "does not exist"
+            )
+            raise TargetError(msg) from None
+        msg = f"no such file: {_shown(target)}"
+        raise TargetError(msg) from None
+    except OSError as exc:
+        raise TargetError(_stat_problem(target, exc)) from None
+    size = Path(target).stat().st_size if stat.S_ISREG(mode) else 0
+    if size > MAX_DOCUMENT_BYTES:
+        msg = (
+            f"the file is {size:,} bytes; osaid reads documents up to {MAX_DOCUMENT_BYTES:,} bytes"
+        )
+        raise InvalidReleaseError([InputProblem("", msg)], source=target)
+    kind = _kind_of(mode)
+    if kind is not None:
+        hint = ""
+        if kind == "a directory" and (Path(target) / "README.md").is_file():
+            hint = f"; for its model card, pass {Path(target) / 'README.md'}"
+        msg = f"{_shown(target)} is {kind}, not a release document{hint}"
+        raise TargetError(msg)
+    try:
+        with open(target, "rb") as stream:  # noqa: PTH123 - a FIFO or device too
+            return _read_stream(stream, target)
+    except OSError as exc:
+        raise TargetError(_stat_problem(target, exc)) from None
 
 
-def _write(text: str, output: str | None, stdout: TextIO) -> None:
-    if output is None:
+def _on_disk(target: str) -> bool:
+    """Whether ``target`` should be read as a path rather than looked up as a bundled name.
+
+    True when something is there (a dangling link counts), or when looking fails for a
+    reason worth reporting; a name too long to be a file is looked up unless it has a
+    slash or a document suffix.
+    """
+    try:
+        os.lstat(target)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return _looks_like_path(target)
+        return True
+    return True
+
+
+def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) -> _Input:
+    fmt: str | None = args.source_format
+    if target == STDIN:
+        label = args.stdin_name or "<stdin>"
+        if stdin is None:
+            msg = "'-' reads standard input, and there is none"
+            raise TargetError(msg)
+        raw = _read_stream(stdin, label)
+        item = _import(raw, label, args.stdin_name, fmt, path=None, stdin=True)
+        return replace(item, identity=_identity_of_stream(stdin))
+    if not _on_disk(target):
+        found = bundled.find(target)
+        if found is not None:
+            if fmt not in {None, InputFormat.NATIVE.value}:
+                msg = (
+                    f"--from {fmt} reads files and standard input; {target!r} is a bundled "
+                    "release, already in osaid's own format"
+                )
+                raise UsageError(msg)
+            return _Input(label=target, release=found, source_format=InputFormat.NATIVE.value)
+        if _looks_like_path(target):
+            msg = f"no such file: {_shown(target)}"
+            raise TargetError(msg)
+        try:
+            bundled.resolve(target)
+        except UnknownReleaseError as exc:
+            raise UnknownReleaseError(_shown(target), exc.suggestions) from None
+    raw = _read_file(target)
+    item = _import(raw, target, target, fmt, path=target, stdin=False)
+    return replace(item, identity=_identity(target))
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        found = Path(path).stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def _identity_of_stream(stream: IO[bytes]) -> tuple[int, int] | None:
+    """The file behind a stream (``osaid score - < release.json``), if it is a regular file."""
+    try:
+        found = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISREG(found.st_mode) else None
+
+
+def _import(
+    raw: bytes, label: str, name: str | None, fmt: str | None, *, path: str | None, stdin: bool
+) -> _Input:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidReleaseError(
+            [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=label
+        ) from None
+    try:
+        result = load_text(text, fmt, name=name)
+    except InvalidReleaseError as exc:
+        if exc.source is None or not exc.source.startswith(label):
+            where = f"{label} ({exc.source})" if exc.source else label
+            raise InvalidReleaseError(exc.problems, source=where) from None
+        raise
+    return _Input(
+        label=label,
+        release=result.release,
+        path=path,
+        text=text,
+        source_format=result.source_format,
+        stdin=stdin,
+    )
+
+
+def _load_all(
+    targets: Sequence[str], args: argparse.Namespace, stdin: IO[bytes] | None
+) -> list[_Input]:
+    """Every target read, or an error listing each target that could not be."""
+    if sum(t == STDIN for t in targets) > 1:
+        msg = "'-' (standard input) can be given only once"
+        raise UsageError(msg)
+    loaded: list[_Input] = []
+    errors: list[str] = []
+    for target in targets:
+        try:
+            loaded.append(_load_input(target, args, stdin))
+        except UsageError:
+            raise
+        except OsaidError as exc:
+            errors.append(str(exc))
+    if errors:
+        if len(errors) == 1:
+            raise OsaidError(errors[0])
+        listed = "\n".join(f"  {n}. {e}" for n, e in enumerate(errors, start=1))
+        msg = f"{len(errors)} of {len(targets)} targets cannot be read:\n{listed}"
+        raise OsaidError(msg)
+    return loaded
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _same_file(output: str, inputs: Sequence[_Input]) -> _Input | None:
+    """The input that ``output`` is (by path, symbolic link or hard link), if any."""
+    target = _identity(output)
+    if target is None:
+        return None
+    return next((item for item in inputs if item.identity == target), None)
+
+
+def _write(text: str, output: str | None, stdout: TextIO, inputs: Sequence[_Input] = ()) -> None:
+    """Write to stdout (``None`` or ``-``), or replace ``output`` atomically."""
+    if output is None or output == STDIN:
         stdout.write(text)
         return
+    clash = _same_file(output, inputs)
+    if clash is not None:
+        msg = f"refusing to write over the input {clash.label}; choose another -o file"
+        raise UsageError(msg)
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        mode = Path(output).stat().st_mode
+    except FileNotFoundError:
+        mode = None
     except OSError as exc:
-        msg = f"cannot write {output}: {exc.strerror or exc}"
+        raise OsaidError(f"cannot write {_shown(output)}: {_stat_problem(output, exc)}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        msg = f"cannot write {_shown(output)}: it is a directory"
+        raise OsaidError(msg)
+    try:
+        if mode is not None and not stat.S_ISREG(mode):
+            # a device or a FIFO (/dev/null, /dev/stdout): write to it, never replace it
+            with open(output, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123
+                stream.write(text)
+            return
+        _replace_atomically(Path(os.path.realpath(output)), text, mode)
+    except OSError as exc:
+        msg = f"cannot write {_shown(output)}: {exc.strerror or exc}"
         raise OsaidError(msg) from None
 
 
-def _score(args: argparse.Namespace, stdout: TextIO) -> int:
-    release = _load(args.target, args.source_format)
-    assessment: Assessment = score(release, definition=args.definition, policy=args.policy)
-    artifact = args.target if Path(args.target).is_file() else None
-    _write(render(assessment, args.fmt, artifact=artifact), args.output, stdout)
-    return 0 if args.exit_zero else EXIT_CODES[assessment.verdict]
+def _replace_atomically(target: Path, text: str, mode: int | None) -> None:
+    """Write ``text`` to a temporary file beside ``target``, then rename it over ``target``."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            permissions = 0o666 & ~umask
+        else:
+            permissions = stat.S_IMODE(mode)
+        os.chmod(temporary, permissions)  # noqa: PTH101 - a path string from mkstemp
+        os.replace(temporary, target)  # noqa: PTH105
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
-def _import(args: argparse.Namespace, stdout: TextIO) -> int:
-    path = Path(args.file)
-    if not path.is_file():
-        msg = f"no such file: {args.file}"
-        raise OsaidError(msg)
-    result = import_file(path, args.source_format)
-    _write(
-        result.release.model_dump_json(indent=2, exclude_defaults=True) + "\n", args.output, stdout
-    )
+def _colour(stdout: TextIO) -> bool:
+    """Colour only on a terminal, never with NO_COLOR (https://no-color.org) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stdout, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def _sarif_artifact(item: _Input) -> SarifArtifact | None:
+    if item.text is None:
+        return None
+    if item.path is not None:
+        uri = artifact_uri(item.path)
+    elif item.label != "<stdin>":
+        uri = artifact_uri(item.label)
+    else:
+        return None
+    positions = index_document(item.text)
+    if item.source_format == InputFormat.NATIVE.value:
+        return SarifArtifact(uri, fields=positions)
+    return SarifArtifact(uri, note_fields=positions)
+
+
+def _report(
+    fmt: ReportFormat, items: Sequence[tuple[_Input, Assessment]], *, jsonl: bool, color: bool
+) -> str:
+    assessments = [a for _, a in items]
+    if fmt is ReportFormat.JSON:
+        if jsonl:
+            return "".join(a.model_dump_json() + "\n" for a in assessments)
+        if len(assessments) == 1:
+            return render_json(assessments[0])
+        return json.dumps([a.model_dump(mode="json") for a in assessments], indent=2,
+                          ensure_ascii=False) + "\n"  # fmt: skip
+    if fmt is ReportFormat.SARIF:
+        return render_sarif_log([(a, _sarif_artifact(i)) for i, a in items])
+    if fmt is ReportFormat.HTML:
+        return render_html_page(assessments)
+    if fmt is ReportFormat.MARKDOWN:
+        return "\n---\n\n".join(render_markdown(a) for a in assessments)
+    rule = "\n" + "=" * 100 + "\n\n"
+    return rule.join(render_text(a, color=color) for a in assessments)
+
+
+def _score(args: argparse.Namespace, streams: _IO) -> int:
+    fmt_name = args.fmt
+    if args.jsonl:
+        if fmt_name not in {None, ReportFormat.JSON.value}:
+            msg = f"--jsonl writes JSON Lines; it does not go with --format {fmt_name}"
+            raise UsageError(msg)
+        fmt_name = ReportFormat.JSON.value
+    fmt = ReportFormat(fmt_name or ReportFormat.TEXT.value)
+    inputs = _load_all(args.targets, args, streams.stdin)
+    items = [
+        (item, score(item.release, definition=args.definition, policy=args.policy))
+        for item in inputs
+    ]
+    to_terminal = args.output in {None, STDIN} and not args.quiet
+    color = fmt is ReportFormat.TEXT and to_terminal and _colour(streams.stdout)
+    text = _report(fmt, items, jsonl=args.jsonl, color=color)
+    if not (args.quiet and args.output in {None, STDIN}):
+        _write(text, args.output, streams.stdout, inputs)
+    if args.exit_zero:
+        return 0
+    return EXIT_CODES[worst_verdict(a.verdict for _, a in items)]
+
+
+def _import_cmd(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.file, args, streams.stdin)
+    text = item.release.model_dump_json(indent=2, exclude_defaults=True) + "\n"
+    if not (args.quiet and args.output in {None, STDIN}):
+        _write(text, args.output, streams.stdout, [item])
     return 0
 
 
-def _catalog(args: argparse.Namespace, stdout: TextIO) -> int:
+def _badge(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.target, args, streams.stdin)
+    assessment = score(item.release, definition=args.definition, policy=args.policy)
+    svg = render_badge(assessment)
+    if not (args.quiet and args.output == STDIN):
+        _write(svg, args.output, streams.stdout, [item])
+    if args.output != STDIN and not args.quiet:
+        streams.stdout.write(badge_markdown(assessment, args.output, link=args.link) + "\n")
+    return 0
+
+
+def _json_out(data: Any, stdout: TextIO) -> None:
+    stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _catalog(args: argparse.Namespace, streams: _IO) -> int:
     rows = []
     for name in bundled.names():
         assessment = score(bundled.load(name), policy=args.policy)
-        rows.append((name, assessment.verdict.value, assessment.summary))
-    width = max((len(r[0]) for r in rows), default=4)
-    verdict_width = max((len(r[1]) for r in rows), default=7)
-    for name, verdict, summary in rows:
-        stdout.write(f"{name.ljust(width)}  {verdict.ljust(verdict_width)}  {summary}\n")
+        rows.append((name, assessment))
+    if args.fmt == "json":
+        _json_out(
+            [
+                {
+                    "name": name,
+                    "release": a.release.model_dump(mode="json"),
+                    "verdict": a.verdict.value,
+                    "summary": a.summary,
+                    "policy": a.policy.name,
+                    "definition": a.definition.version,
+                }
+                for name, a in rows
+            ],
+            streams.stdout,
+        )
+        return 0
+    width = max((len(name) for name, _ in rows), default=4)
+    verdict_width = max((len(a.verdict.value) for _, a in rows), default=7)
+    for name, a in rows:
+        streams.stdout.write(
+            f"{name.ljust(width)}  {a.verdict.value.ljust(verdict_width)}  {a.summary}\n"
+        )
     return 0
 
 
-def _licenses(args: argparse.Namespace, stdout: TextIO) -> int:
+def _licenses(args: argparse.Namespace, streams: _IO) -> int:
     catalog = default_catalog()
     policy = get_policy(args.policy)
+    as_json = args.fmt == "json"
     if args.action == "list":
         profiles = [license_profile(entry, policy=policy) for entry in catalog.values()]
-        stdout.write(render_license_list(profiles))
+        if as_json:
+            _json_out(license_list_data(profiles), streams.stdout)
+        else:
+            streams.stdout.write(render_license_list(profiles))
         return 0
     if not args.name:
         msg = f"'osaid licenses {args.action}' needs a license id or text"
         raise UsageError(msg)
     if args.action == "resolve":
         found = resolve_license(args.name)
+        if as_json:
+            _json_out(
+                {
+                    "text": args.name,
+                    "expression": found.expression,
+                    "kind": found.kind.value,
+                    "how": found.how,
+                    "entry": found.entry.id if found.entry is not None else None,
+                },
+                streams.stdout,
+            )
+            return 0
         target = found.expression or "unknown (kept as written)"
-        stdout.write(f"{args.name!r} -> {target} [{found.kind.value}; {found.how}]\n")
+        streams.stdout.write(f"{args.name!r} -> {target} [{found.kind.value}; {found.how}]\n")
         return 0
     entry = catalog.get_entry(args.name)
     if args.license_version is not None and entry.find_version(args.license_version) is None:
         labels = [f"{entry.id}@{v.version}" for v in entry.versions]
         raise UnknownLicenseError(f"{entry.id}@{args.license_version}", labels)
     profile = license_profile(entry, version=args.license_version, policy=policy)
-    stdout.write(render_license(profile))
+    if as_json:
+        _json_out(license_data(profile), streams.stdout)
+    else:
+        streams.stdout.write(render_license(profile))
     return 0
 
 
-def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
-    for rule in rules_for(args.definition):
+def _rules(args: argparse.Namespace, streams: _IO) -> int:
+    rules = rules_for(args.definition)
+    if args.fmt == "json":
+        _json_out(
+            [{**r.spec.model_dump(mode="json"), "help_uri": rule_doc_url(r.id)} for r in rules],
+            streams.stdout,
+        )
+        return 0
+    for rule in rules:
         spec = rule.spec
-        stdout.write(f"{spec.id}  [{spec.group.value}, {spec.severity.value}]\n")
-        stdout.write(f"    {spec.title}\n")
-        stdout.write(f"    {spec.citation.section}: {spec.citation.excerpt}\n")
+        streams.stdout.write(f"{spec.id}  [{spec.group.value}, {spec.severity.value}]\n")
+        streams.stdout.write(f"    {spec.title}\n")
+        streams.stdout.write(f"    {spec.citation.section}: {spec.citation.excerpt}\n")
     return 0
 
 
-def _schema(args: argparse.Namespace, stdout: TextIO) -> int:
-    import json  # noqa: PLC0415 - only this command needs it
-
-    model = ModelRelease if args.which == "release" else Assessment
-    stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+def _schema(args: argparse.Namespace, streams: _IO) -> int:
+    schema = release_schema() if args.which == "release" else report_schema()
+    _json_out(schema, streams.stdout)
     return 0
 
 
-_COMMANDS = {
+@dataclass(frozen=True, slots=True)
+class _IO:
+    stdout: TextIO
+    stdin: IO[bytes] | None
+
+
+_COMMANDS: Final[dict[str, Callable[[argparse.Namespace, _IO], int]]] = {
     "score": _score,
-    "import": _import,
+    "import": _import_cmd,
+    "badge": _badge,
     "catalog": _catalog,
     "licenses": _licenses,
     "rules": _rules,
@@ -289,21 +787,34 @@ _COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
-    """Run the command line; return the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stdin: IO[bytes] | None = None,
+) -> int:
+    """Run the command line; return the exit code.
+
+    :param stdout: where reports go (default: ``sys.stdout``).
+    :param stdin: the bytes ``-`` reads (default: ``sys.stdin.buffer``).
+    """
     out = sys.stdout if stdout is None else stdout
+    source = getattr(sys.stdin, "buffer", None) if stdin is None else stdin
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args, out)
+        return _COMMANDS[args.command](args, _IO(stdout=out, stdin=source))
     except OsaidError as exc:
         sys.stderr.write(f"osaid: error: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. `osaid score x | head`
         return 0
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C while reading stdin
+        sys.stderr.write("osaid: interrupted\n")
+        return 130
     except Exception as exc:  # the CLI never shows a traceback
         if os.environ.get("OSAID_DEBUG"):
             raise

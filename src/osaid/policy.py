@@ -50,6 +50,11 @@ class Policy(Model):
     """Whether open training data must itself be released (the FAQ's reading)."""
     click_through_severity: Severity = Severity.ADVISORY
     """How to weigh a download gate that grants access automatically."""
+    broad_litigation_termination_severity: Severity = Severity.ADVISORY
+    """How to weigh a litigation-termination clause broader than every OSI-approved
+    precedent (Apache-2.0 section 3, CPL-1.0 section 7, APSL-2.0 section 12.1(c)), such as
+    one triggered by any intellectual-property claim or by suits over outputs. ``blocking``
+    makes such a clause fail the freedom to use; clauses within a precedent never count."""
 
 
 DEFAULT: Final = Policy(

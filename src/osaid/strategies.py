@@ -27,7 +27,7 @@ from hypothesis.errors import InvalidArgument
 
 from osaid.assessment import Verdict
 from osaid.licensing.catalog import CatalogEntry, default_catalog
-from osaid.licensing.clauses import CLAUSE_KINDS, Clause, ClauseKind, Severity
+from osaid.licensing.clauses import CLAUSE_KINDS, Clause, ClauseKind, Material, Severity
 from osaid.licensing.spdx import OPEN_DATA_LICENSES, spdx_table
 from osaid.release import (
     AdditionalTerms,
@@ -217,23 +217,32 @@ def license_expressions(
 
 
 @_cached
-def catalog_licenses(*, restrictive: bool | None = None) -> st.SearchStrategy[CatalogEntry]:
+def catalog_licenses(
+    *, restrictive: bool | None = None, material: Material | None = None
+) -> st.SearchStrategy[CatalogEntry]:
     """Entries of osaid's license catalog (licenses, not policies).
 
     :param restrictive: True for entries whose default version has a blocking clause,
         False for entries without one, None for any.
+    :param material: judge ``restrictive`` for this material only (the clauses that bind
+        it, in texts that license it); default: any material.
     """
 
     def build() -> st.SearchStrategy[CatalogEntry]:
         if restrictive not in (None, True, False):
             raise InvalidArgument(f"restrictive={restrictive!r}; expected a bool or None")
         catalog = default_catalog()
+        scope = None if material is None else Material(material)
         entries = []
         for entry in catalog.values():
             if entry.kind.value != "license":
                 continue
+            if scope is not None and not entry.latest.licenses(scope):
+                continue
             blocking = any(
-                item.clause.restrictive and item.clause.severity is Severity.BLOCKING
+                item.clause.restrictive
+                and item.clause.severity is Severity.BLOCKING
+                and item.clause.binds(scope)
                 for item in catalog.clauses(entry, entry.latest)
             )
             if restrictive is None or blocking is restrictive:
@@ -260,12 +269,15 @@ def clauses(
     kinds: Sequence[ClauseKind] | None = None,
     restrictive: bool | None = None,
     severity: Severity | None = None,
+    materials: Sequence[Material] | None = None,
 ) -> st.SearchStrategy[Clause]:
     """Typed clauses, with the defaults of their kind.
 
     :param kinds: the kinds to draw from (default: all).
     :param restrictive: only restrictive (True) or only permitted (False) kinds.
     :param severity: only kinds whose default severity is this.
+    :param materials: the materials a clause may bind; each clause binds a non-empty subset
+        of them (default: every clause binds all materials).
     """
 
     def build() -> st.SearchStrategy[Clause]:
@@ -277,14 +289,24 @@ def clauses(
         if not pool:
             msg = "no clause kind satisfies kinds/restrictive/severity together"
             raise InvalidArgument(msg)
+        if materials is None:
+            bound: st.SearchStrategy[tuple[Material, ...]] = st.just((Material.ALL,))
+        else:
+            choices = sorted({Material(m) for m in materials}, key=list(Material).index)
+            if not choices:
+                raise InvalidArgument("materials=[] leaves a clause nothing to bind")
+            if Material.ALL in choices and len(choices) > 1:
+                raise InvalidArgument("'all' already covers every material; list it alone")
+            bound = st.lists(st.sampled_from(choices), min_size=1, unique=True).map(tuple)
         return st.builds(
-            lambda kind, summary, section, verified: Clause(
-                kind=kind, summary=summary, section=section, verified=verified
+            lambda kind, summary, section, verified, scope: Clause(
+                kind=kind, summary=summary, section=section, verified=verified, materials=scope
             ),
             st.sampled_from(pool),
             _SUMMARY,
             st.none() | st.sampled_from(("1", "2.a", "3(b)")),
             st.booleans(),
+            bound,
         )
 
     return _lazy(build)
@@ -292,27 +314,39 @@ def clauses(
 
 @_cached
 def additional_terms(
-    *, restrictive: bool | None = None, min_clauses: int = 1, max_clauses: int = 3
+    *,
+    restrictive: bool | None = None,
+    min_clauses: int = 1,
+    max_clauses: int = 3,
+    materials: Sequence[Material] | None = None,
 ) -> st.SearchStrategy[AdditionalTerms]:
     """Additional terms layered on a license (a usage policy), with declared clauses.
 
     :param restrictive: True: at least one blocking clause; False: only permitted clauses;
         None: any.
+    :param materials: as for :func:`clauses`: what each clause may bind.
     """
 
     def build() -> st.SearchStrategy[AdditionalTerms]:
         if not 1 <= min_clauses <= max_clauses:
             msg = f"need 1 <= min_clauses <= max_clauses, got {min_clauses}, {max_clauses}"
             raise InvalidArgument(msg)
+        scope = None if materials is None else tuple(materials)
         if restrictive is True:
             body = st.tuples(
-                clauses(kinds=_BLOCKING),
-                st.lists(clauses(), min_size=min_clauses - 1, max_size=max_clauses - 1),
+                clauses(kinds=_BLOCKING, materials=scope),
+                st.lists(
+                    clauses(materials=scope), min_size=min_clauses - 1, max_size=max_clauses - 1
+                ),
             ).map(lambda t: [t[0], *t[1]])
         elif restrictive is False:
-            body = st.lists(clauses(restrictive=False), min_size=min_clauses, max_size=max_clauses)
+            body = st.lists(
+                clauses(restrictive=False, materials=scope),
+                min_size=min_clauses,
+                max_size=max_clauses,
+            )
         else:
-            body = st.lists(clauses(), min_size=min_clauses, max_size=max_clauses)
+            body = st.lists(clauses(materials=scope), min_size=min_clauses, max_size=max_clauses)
         return st.builds(
             lambda name, items: AdditionalTerms(name=name, clauses=tuple(items)),
             st.sampled_from(("Usage policy", "Model terms of use", "Responsible use guide")),
@@ -327,6 +361,7 @@ def license_terms(
     *,
     kind: str = "osi-approved",
     additional: bool | None = False,
+    material: Material | None = None,
 ) -> st.SearchStrategy[LicenseTerms]:
     """License terms: an SPDX expression of ``kind`` plus optional additional terms.
 
@@ -334,11 +369,15 @@ def license_terms(
         catalog license with blocking clauses.
     :param additional: False: none; True: at least one restrictive set of additional terms;
         None: any additional terms that restrict nothing the definition protects, or none.
+    :param material: for ``"restrictive-catalog"``: a license with blocking clauses that
+        bind this material (default: any material).
     """
 
     def build() -> st.SearchStrategy[LicenseTerms]:
         if kind == "restrictive-catalog":
-            expressions = catalog_licenses(restrictive=True).map(lambda e: e.licenseref)
+            expressions = catalog_licenses(restrictive=True, material=material).map(
+                lambda e: e.licenseref
+            )
         else:
             expressions = license_expressions(kind=kind, max_leaves=3)
         if additional is True:
@@ -408,7 +447,7 @@ def components(
                 kind=_terms_kind_for(chosen), additional=None
             )
         elif acceptable is False:
-            terms = license_terms(kind="restrictive-catalog")
+            terms = license_terms(kind="restrictive-catalog", material=chosen.material)
         else:
             terms = (
                 st.none()
@@ -602,7 +641,7 @@ def _defective_releases(draw: st.DrawFn, defect: Defect) -> ModelRelease:
         return _replace(release, kind, current.model_copy(update={"availability": gate}))
     if defect is Defect.RESTRICTIVE_TERMS:
         terms = draw(
-            license_terms(kind="restrictive-catalog")
+            license_terms(kind="restrictive-catalog", material=kind.material)
             | license_terms(kind=_terms_kind_for(kind), additional=True)
         )
         return _replace(release, kind, current.model_copy(update={"license": terms}))

@@ -2,7 +2,9 @@
 
 :func:`analyse_release_terms` applies :func:`~osaid.analysis.terms.analyse_terms` to each
 released component, letting a component with no terms of its own take the release-wide
-``license``. The rules read its result; they never analyse terms themselves.
+``license``, and judging each component only by the clauses that bind its material (the
+model, code, documentation ...). The rules read its result; they never analyse terms
+themselves.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def analyse_release_terms(
             field=field,
             inherited=inherited,
             multimodal=release.multimodal,
+            material=component.kind.material,
             catalog=catalog,
         )
     return {kind: out[kind] for kind in ComponentKind if kind in out}

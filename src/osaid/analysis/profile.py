@@ -1,8 +1,9 @@
 """How a catalog license fares on its own, as the terms of each component group.
 
 :func:`license_profile` judges one catalog entry (or policy) as if it were the terms of a
-parameters, a code and a data-information component; ``osaid licenses`` and the catalog
-pages show the result.
+parameters, a code and a data-information component (the model, its code and its
+documentation, each judged by the clauses that bind it); ``osaid licenses`` and the
+catalog pages show the result.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from osaid.analysis.terms import ClauseRef, TermsAnalysis, TermsStatus, analyse_terms
 from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
-from osaid.licensing.clauses import Freedom, OsdCriterion
+from osaid.licensing.clauses import Freedom, Material, OsdCriterion
 from osaid.policy import Policy
 from osaid.release import AdditionalTerms, Group, LicenseTerms
 
@@ -20,6 +21,14 @@ __all__ = ["LicenseProfile", "license_profile"]
 
 def __dir__() -> list[str]:
     return __all__
+
+
+_GROUP_MATERIALS: dict[Group, Material] = {
+    Group.PARAMETERS: Material.MODEL,
+    Group.CODE: Material.CODE,
+    Group.DATA_INFORMATION: Material.DOCUMENTATION,
+}
+"""The material a profile judges for each group: the weights, the code, the documents."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +40,11 @@ class LicenseProfile:
     status: dict[Group, TermsStatus]
     """The judgment of the terms for parameters, code and data information."""
     osd: tuple[OsdCriterion, ...]
-    """The OSD criteria its blocking clauses break."""
+    """The OSD criteria its blocking clauses break (for any material)."""
     freedoms: tuple[Freedom, ...]
-    """The freedoms its blocking clauses restrict."""
+    """The freedoms its blocking clauses restrict (for any material)."""
     clauses: tuple[ClauseRef, ...]
-    """Every clause in force (incorporated policies included)."""
+    """Every clause of the text (incorporated policies included), whatever it binds."""
 
 
 def license_profile(
@@ -49,7 +58,9 @@ def license_profile(
     """Judge a catalog entry on its own, as the terms of a parameters, code and data component.
 
     ``multimodal`` defaults to True so that clauses limited to multimodal models count.
-    A policy entry is judged as additional terms layered on an OSI-approved license.
+    A policy entry is judged as additional terms layered on an OSI-approved license. Each
+    group is judged for its material (weights, code, documents); the clauses, criteria and
+    freedoms listed are those of the whole text.
     """
     catalog = default_catalog() if catalog is None else catalog
     text = entry.find_version(version) or entry.latest
@@ -63,13 +74,18 @@ def license_profile(
     else:
         terms = LicenseTerms(expression=entry.licenseref, version=text.version)
     status: dict[Group, TermsStatus] = {}
-    analysis: TermsAnalysis | None = None
-    for group in (Group.PARAMETERS, Group.CODE, Group.DATA_INFORMATION):
-        analysis = analyse_terms(
-            terms, group=group, policy=policy, multimodal=multimodal, catalog=catalog
-        )
-        status[group] = analysis.status
-    assert analysis is not None
+    for group, material in _GROUP_MATERIALS.items():
+        status[group] = analyse_terms(
+            terms,
+            group=group,
+            policy=policy,
+            multimodal=multimodal,
+            material=material,
+            catalog=catalog,
+        ).status
+    analysis: TermsAnalysis = analyse_terms(
+        terms, group=Group.PARAMETERS, policy=policy, multimodal=multimodal, catalog=catalog
+    )
     return LicenseProfile(
         entry=entry,
         version=text,

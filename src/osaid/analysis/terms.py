@@ -10,6 +10,12 @@ Expression semantics: ``OR`` lets the recipient choose, so the most open branch 
 (an exception only adds permissions). Additional terms layered on a license apply as if
 joined with ``AND``: a clean license never hides them.
 
+Materials: a clause binds only the materials its text names (:class:`Material`). Given the
+material of the component (its model, code, documentation ...), only the clauses that bind
+it are in force; a license that grants that material plainly (the RAIL licenses'
+Complementary Material) counts as open terms where the policy accepts them, and a license
+that says it does not license that material gives the component no terms at all.
+
 Pure: no I/O, no global state beyond the read-only catalog.
 """
 
@@ -19,7 +25,15 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
-from osaid.licensing.clauses import Clause, ClauseCondition, Freedom, OsdCriterion, Severity
+from osaid.licensing.clauses import (
+    Clause,
+    ClauseCondition,
+    ClauseKind,
+    Freedom,
+    Material,
+    OsdCriterion,
+    Severity,
+)
 from osaid.licensing.expressions import (
     LicenseAnd,
     LicenseExpression,
@@ -94,6 +108,15 @@ class ClauseRef:
     conditional: bool = False
     """Whether the clause applies only under a condition the release does not settle
     (e.g. to multimodal models, when the release does not state its modalities)."""
+    policy_severity: Severity | None = None
+    """The severity the policy gives the clause, when it differs from the clause's own
+    (a litigation-termination clause broader than the precedents, under a policy that
+    makes such breadth blocking)."""
+
+    @property
+    def severity(self) -> Severity:
+        """The severity the clause carries in this assessment."""
+        return self.clause.severity if self.policy_severity is None else self.policy_severity
 
     @property
     def key(self) -> str:
@@ -115,6 +138,9 @@ class LicenseJudgement:
     version: LicenseVersion | None = None
     clauses: tuple[ClauseRef, ...] = ()
     additional: bool = False
+    uncovered: bool = False
+    """Whether the text says it does not license the component's material, so that the
+    component has no stated terms from it (status ``unknown``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +183,7 @@ class TermsAnalysis:
         found = {
             osd
             for ref in self.restrictive_clauses
-            if ref.clause.severity is Severity.BLOCKING and not ref.conditional
+            if ref.severity is Severity.BLOCKING and not ref.conditional
             for osd in ref.clause.osd
         }
         return tuple(sorted(found))
@@ -168,15 +194,29 @@ class TermsAnalysis:
         found = {
             freedom
             for ref in self.restrictive_clauses
-            if ref.clause.severity is Severity.BLOCKING and not ref.conditional
+            if ref.severity is Severity.BLOCKING and not ref.conditional
             for freedom in ref.clause.freedoms
         }
         return tuple(f for f in Freedom if f in found)
 
     @property
     def unknown_labels(self) -> tuple[str, ...]:
-        """The raw strings osaid could not resolve."""
+        """The raw strings osaid could not resolve or judge."""
         return tuple(j.label for j in self.judgements if j.status is TermsStatus.UNKNOWN)
+
+    @property
+    def uncovered(self) -> bool:
+        """Whether the terms are unknown only because the declared texts do not cover it.
+
+        Such a text says it does not license the component's material, so the component's
+        own license is simply not stated.
+        """
+        unknown = [j for j in self.judgements if j.status is TermsStatus.UNKNOWN]
+        return (
+            self.status is TermsStatus.UNKNOWN
+            and bool(unknown)
+            and all(j.uncovered for j in unknown)
+        )
 
 
 def _acceptance(group: Group, policy: Policy) -> TermsAcceptance:
@@ -201,24 +241,43 @@ def _accepted_id(identifier: str, *, osi: bool, group: Group, policy: Policy) ->
     )
 
 
-def _applies(clause: Clause, *, multimodal: bool | None) -> bool | None:
+def _applies(clause: Clause, *, multimodal: bool | None, material: Material | None) -> bool | None:
     """Whether ``clause`` applies: True, False, or None when the release does not say."""
+    if not clause.binds(material):
+        return False
     if clause.condition is ClauseCondition.MULTIMODAL:
         return multimodal
     return True
+
+
+def _policy_severity(clause: Clause, policy: Policy) -> Severity | None:
+    """The severity ``policy`` gives ``clause`` where it overrides the clause's own."""
+    if clause.kind is ClauseKind.LITIGATION_TERMINATION and clause.broader_than_precedent:
+        wanted = policy.broad_litigation_termination_severity
+        return None if wanted is clause.severity else wanted
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What decides which clauses are in force for one component."""
+
+    policy: Policy
+    multimodal: bool | None
+    material: Material | None
 
 
 def _catalog_refs(
     entry: CatalogEntry,
     version: LicenseVersion,
     catalog: LicenseCatalog,
+    scope: _Scope,
     *,
     additional: bool,
-    multimodal: bool | None,
 ) -> tuple[ClauseRef, ...]:
     refs = []
     for item in catalog.clauses(entry, version):
-        applies = _applies(item.clause, multimodal=multimodal)
+        applies = _applies(item.clause, multimodal=scope.multimodal, material=scope.material)
         if applies is False:
             continue
         refs.append(
@@ -231,6 +290,7 @@ def _catalog_refs(
                 verified=item.clause.verified,
                 additional=additional,
                 conditional=applies is None,
+                policy_severity=_policy_severity(item.clause, scope.policy),
             )
         )
     return tuple(refs)
@@ -241,9 +301,7 @@ def _blocking(refs: tuple[ClauseRef, ...], *, conditional: bool = False) -> tupl
     return tuple(
         r
         for r in refs
-        if r.clause.restrictive
-        and r.clause.severity is Severity.BLOCKING
-        and r.conditional is conditional
+        if r.clause.restrictive and r.severity is Severity.BLOCKING and r.conditional is conditional
     )
 
 
@@ -256,12 +314,14 @@ class _Analyser:
         version: str | None,
         *,
         multimodal: bool | None,
+        material: Material | None,
     ) -> None:
         self.group = group
         self.policy = policy
         self.catalog = catalog
         self.version = version
-        self.multimodal = multimodal
+        self.scope = _Scope(policy, multimodal, material)
+        self.material = material
         self.notes: list[str] = []
 
     def pick_version(self, entry: CatalogEntry) -> LicenseVersion:
@@ -274,24 +334,43 @@ class _Analyser:
             )
         return found
 
+    def _open_grant(self, entry: CatalogEntry, version: LicenseVersion) -> tuple[bool, str]:
+        """Whether a custom license's plain grant of this material counts as open terms."""
+        material = self.material
+        if (
+            material is not None
+            and version.grants_openly(material)
+            and self.group is not Group.CODE
+            and _acceptance(self.group, self.policy) is TermsAcceptance.OSI_APPROVED_OR_OPEN_DATA
+        ):
+            return True, (
+                f"{entry.name} grants the {material.value} plainly (its restrictions bind "
+                f"other materials), which the '{self.policy.name}' policy accepts as open terms "
+                f"for {self.group.value}"
+            )
+        return False, (
+            f"{entry.name} is a custom license: not OSI-approved and not among the open "
+            f"licenses the '{self.policy.name}' policy accepts for {self.group.value}"
+        )
+
     def entry_judgement(self, label: str, entry: CatalogEntry) -> LicenseJudgement:
         version = self.pick_version(entry)
-        refs = _catalog_refs(
-            entry, version, self.catalog, additional=False, multimodal=self.multimodal
-        )
+        if self.material is not None and not version.licenses(self.material):
+            reason = (
+                f"{entry.name} says it does not license {self.material.value}, so it gives "
+                "this component no terms; its own license is not stated"
+            )
+            return LicenseJudgement(
+                label, TermsStatus.UNKNOWN, reason, entry, version, uncovered=True
+            )
+        refs = _catalog_refs(entry, version, self.catalog, self.scope, additional=False)
         blocking = _blocking(refs)
         if entry.spdx_id is not None:
             spdx_row = parse_expression(entry.spdx_id).symbols()[0].spdx
             osi = spdx_row is not None and spdx_row.osi_approved
             ok, reason = _accepted_id(entry.spdx_id, osi=osi, group=self.group, policy=self.policy)
         else:
-            ok, reason = (
-                False,
-                (
-                    f"{entry.name} is a custom license: not OSI-approved and not among the open "
-                    f"licenses the '{self.policy.name}' policy accepts for {self.group.value}"
-                ),
-            )
+            ok, reason = self._open_grant(entry, version)
         if blocking:
             kinds = sorted({r.clause.kind.value for r in blocking})
             reason = f"{entry.name} has clauses that break the definition ({', '.join(kinds)})"
@@ -364,12 +443,13 @@ class _Analyser:
         entry = self.catalog.lookup(terms.ref) if terms.ref is not None else None
         if entry is not None:
             version = entry.find_version(terms.version) or entry.latest
-            refs.extend(
-                _catalog_refs(
-                    entry, version, self.catalog, additional=True, multimodal=self.multimodal
-                )
-            )
+            refs.extend(_catalog_refs(entry, version, self.catalog, self.scope, additional=True))
         for clause in terms.clauses:
+            applies = _applies(
+                clause, multimodal=self.scope.multimodal, material=self.scope.material
+            )
+            if applies is False:
+                continue
             confidence = {s.confidence for s in terms.sources}
             refs.append(
                 ClauseRef(
@@ -380,6 +460,8 @@ class _Analyser:
                     url=terms.url,
                     verified=clause.verified or Confidence.PRIMARY in confidence,
                     additional=True,
+                    conditional=applies is None,
+                    policy_severity=_policy_severity(clause, self.policy),
                 )
             )
         if entry is None and not terms.clauses:
@@ -421,6 +503,7 @@ def analyse_terms(
     field: str | None = None,
     inherited: bool = False,
     multimodal: bool | None = None,
+    material: Material | None = None,
     catalog: LicenseCatalog | None = None,
 ) -> TermsAnalysis:
     """Judge ``terms`` for a component of ``group`` under ``policy``.
@@ -428,7 +511,9 @@ def analyse_terms(
     ``field`` and ``inherited`` are recorded for evidence: where the terms were read, and
     whether they are the release-wide terms standing in for the component's own.
     ``multimodal`` says whether clauses limited to multimodal models apply (None: the
-    release does not say, and such clauses leave the judgment unknown).
+    release does not say, and such clauses leave the judgment unknown). ``material`` is
+    what the component is (model, code, documentation ...): only the clauses that bind it
+    are in force (None: every clause, as for a license judged on its own).
     """
     catalog = default_catalog() if catalog is None else catalog
     if terms is None or terms.expression == "NOASSERTION":
@@ -436,7 +521,9 @@ def analyse_terms(
         return TermsAnalysis(group, TermsStatus.NOT_STATED, declared, field, inherited)
     if terms.expression == "NONE":
         return TermsAnalysis(group, TermsStatus.NO_LICENSE, "NONE", field, inherited)
-    analyser = _Analyser(group, policy, catalog, terms.version, multimodal=multimodal)
+    analyser = _Analyser(
+        group, policy, catalog, terms.version, multimodal=multimodal, material=material
+    )
     expression: LicenseExpression | None = None
     if terms.expression is not None:
         expression = parse_expression(terms.expression)

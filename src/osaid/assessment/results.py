@@ -14,6 +14,7 @@ from typing import Final, Literal
 from osaid._model import Model, NonEmptyStr, ShortText
 from osaid.analysis import TermsStatus
 from osaid.findings import Finding, Outcome
+from osaid.mof import MofResult
 from osaid.policy import Policy
 from osaid.release import Availability, ComponentKind, DataElement, DisclosureState, Group
 
@@ -153,6 +154,9 @@ class Assessment(Model):
     """Every finding, in rule order."""
     changes: tuple[ChangeItem, ...]
     """The changes that would resolve every blocking finding that is not met or unknown."""
+    mof: MofResult
+    """The release's Model Openness Framework class and MOT's progress figures: a second
+    lens on the same release, which never affects the verdict."""
     versions: VersionStamps
 
     @property

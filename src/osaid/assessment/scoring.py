@@ -44,6 +44,7 @@ from osaid.findings import Finding, Outcome
 from osaid.licensing.catalog import LicenseCatalog, default_catalog
 from osaid.licensing.clauses import OsdCriterion, Severity
 from osaid.licensing.spdx import spdx_table
+from osaid.mof import mof_class
 from osaid.policy import DEFAULT, Policy, get_policy
 from osaid.release import ComponentKind, DataElement, Group, ModelRelease
 from osaid.release.validation import problems_from
@@ -367,6 +368,7 @@ def _score(
         data_information=_element_results(model, findings),
         findings=findings,
         changes=_changes(findings),
+        mof=mof_class(model),
         versions=VersionStamps(
             osaid=__version__,
             definition=version.version,

@@ -149,13 +149,14 @@ def import_document(
             "input", "", "cannot tell the document's format; pass it explicitly (--from)"
         )
     try:
-        return _IMPORTERS[chosen](document, name=name)
+        result = _IMPORTERS[chosen](document, name=name)
     except ValidationError as exc:
         raise InvalidReleaseError(
             problems_from(exc), source=f"{chosen} document (after import)"
         ) from None
     except RecursionError:
         raise bad_input(chosen.value, "", "the document is nested too deeply") from None
+    return ImportResult(result.release, result.notes, chosen.value)
 
 
 def load_text(

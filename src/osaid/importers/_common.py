@@ -31,6 +31,8 @@ class ImportResult:
 
     release: ModelRelease
     notes: tuple[ImportNote, ...]
+    source_format: str | None = None
+    """The format the document was read as (``native``, ``mot`` ...), when known."""
 
 
 @dataclass

@@ -27,7 +27,7 @@ from pydantic import StringConstraints, ValidationError, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
 from osaid.errors import UnknownLicenseError
-from osaid.licensing.clauses import Clause
+from osaid.licensing.clauses import Clause, Material
 from osaid.licensing.spdx import spdx_license
 from osaid.sources import PartialDate, Source
 
@@ -46,7 +46,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-CATALOG_VERSION: Final = "2026.11.23"
+CATALOG_VERSION: Final = "2026.12.01"
 """Version of the bundled catalog; changes whenever an entry or clause changes."""
 
 CatalogId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
@@ -75,10 +75,41 @@ class LicenseVersion(Model):
     """The clauses that matter for openness."""
     incorporates: tuple[CatalogId, ...] = ()
     """Catalog ids of policies this text incorporates (an acceptable-use policy ...)."""
+    open_grant: tuple[Material, ...] = ()
+    """Materials the text licenses plainly: free to use, study, modify and share for any
+    purpose, with no condition beyond the clauses that bind them. The RAIL licenses grant
+    their "Complementary Material" (code and documentation) this way, under an
+    Apache-style grant, and keep the use restrictions for the Model. Where the policy
+    accepts open terms that are not OSI-approved (parameters, data information), a
+    component of such a material is accepted when no blocking clause binds it."""
+    not_licensed: tuple[Material, ...] = ()
+    """Materials the text says it does not license (BigCode OpenRAIL-M: "Explanatory
+    documentation is not licensed under this license"). A component of such a material
+    gets no terms from this text."""
     sources: tuple[Source, ...] = ()
     """Where the clause facts were checked."""
     note: ShortText | None = None
     """What distinguishes this version, or what could not be verified."""
+
+    @model_validator(mode="after")
+    def _materials_consistent(self) -> LicenseVersion:
+        both = set(self.open_grant) & set(self.not_licensed)
+        if both:
+            names = ", ".join(sorted(m.value for m in both))
+            msg = f"{names}: a material cannot be both openly granted and not licensed"
+            raise ValueError(msg)
+        if Material.ALL in self.not_licensed:
+            msg = "not_licensed cannot be 'all': a text that licenses nothing is not a license"
+            raise ValueError(msg)
+        return self
+
+    def grants_openly(self, material: Material) -> bool:
+        """Whether the text licenses ``material`` plainly (see :attr:`open_grant`)."""
+        return material in self.open_grant or Material.ALL in self.open_grant
+
+    def licenses(self, material: Material) -> bool:
+        """Whether the text licenses ``material`` at all (see :attr:`not_licensed`)."""
+        return material not in self.not_licensed
 
 
 class CatalogEntry(Model):

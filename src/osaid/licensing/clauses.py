@@ -1,7 +1,8 @@
 """Typed license clauses, the Open Source Definition criteria and the OSAID freedoms.
 
 A :class:`Clause` is one provision of a license or policy that matters for openness:
-what kind it is, where it sits, a paraphrase, which Open Source Definition criteria it
+what kind it is, where it sits, a paraphrase, which materials it binds (the model, code,
+documentation, data, outputs, or all of them), which Open Source Definition criteria it
 breaks, which OSAID freedoms it restricts, how severe that is, and whether the fact was
 checked against the license text. Catalog entries and user-declared additional terms
 are both built from clauses.
@@ -22,11 +23,13 @@ from osaid._model import Model, NonEmptyStr, ShortText
 
 __all__ = [
     "CLAUSE_KINDS",
+    "LITIGATION_PRECEDENTS",
     "Clause",
     "ClauseCondition",
     "ClauseKind",
     "ClauseKindInfo",
     "Freedom",
+    "Material",
     "OsdCriterion",
     "Severity",
 ]
@@ -100,6 +103,56 @@ class Severity(StrEnum):
     ADVISORY = "advisory"
 
 
+class Material(StrEnum):
+    """What a clause binds: the kinds of material a license text distinguishes.
+
+    AI licenses often treat their materials differently: the RAIL family restricts "the
+    Model and Derivatives of the Model" and grants the accompanying code and documentation
+    ("Complementary Material") plainly. A clause binds only the materials it names; a
+    component is bound by a clause when the component's material is one of them.
+    """
+
+    MODEL = "model"
+    """The trained model: final parameters, checkpoints, optimizer state."""
+    CODE = "code"
+    """Source code: architecture, inference, training, data processing, evaluation, tools."""
+    DOCUMENTATION = "documentation"
+    """Documents: model and data cards, papers, technical reports, evaluation results."""
+    DATA = "data"
+    """Datasets: training and evaluation data."""
+    OUTPUTS = "outputs"
+    """What running the model produces. A clause on outputs binds whoever runs the model,
+    so it binds the model too."""
+    ALL = "all"
+    """Every material the text covers."""
+
+
+_MATERIAL_ORDER = {material: index for index, material in enumerate(Material)}
+
+
+def _materials(values: tuple[Material, ...]) -> tuple[Material, ...]:
+    if not values:
+        msg = "a clause binds at least one material (use 'all' for every material)"
+        raise ValueError(msg)
+    unique = set(values)
+    if Material.ALL in unique and len(unique) > 1:
+        msg = "'all' already covers every material; list it alone"
+        raise ValueError(msg)
+    return tuple(sorted(unique, key=_MATERIAL_ORDER.__getitem__))
+
+
+LITIGATION_PRECEDENTS: tuple[str, ...] = (
+    "Apache-2.0 section 3",
+    "CPL-1.0 section 7",
+    "APSL-2.0 section 12.1(c)",
+)
+"""The defensive-termination clauses of OSI-approved licenses that litigation-termination
+clauses are compared with: Apache-2.0 section 3 (patent licenses end on a patent suit
+claiming the work infringes), CPL-1.0 section 7 (patent rights end on a patent suit against
+a contributor or claiming the program infringes) and APSL-2.0 section 12.1(c) (the whole
+license ends on a patent suit against the licensor)."""
+
+
 class ClauseCondition(StrEnum):
     """When a clause applies only to some releases under the license."""
 
@@ -135,6 +188,9 @@ class ClauseKind(StrEnum):
     DERIVATIVE_REPORTING = "derivative-reporting"
     NO_PATENT_GRANT = "no-patent-grant"
     LAW_COMPLIANCE = "law-compliance"
+    TERMINATION_ON_BREACH = "termination-on-breach"
+    ACCEPTANCE_BY_USE = "acceptance-by-use"
+    GOVERNING_LAW = "governing-law"
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,13 +305,15 @@ CLAUSE_KINDS: dict[ClauseKind, ClauseKindInfo] = {
         "every use subject to the licensor's continued permission.",
     ),
     ClauseKind.REVOCABLE_GRANT: ClauseKindInfo(
-        "Grant described as revocable",
-        (),
-        (_U,),
-        _A,
+        "Grant described as revocable, with no ground for revoking it",
+        (_O(7),),
+        (_U, _M, _H),
+        _B,
         True,
-        "A grant called revocable, with no stated procedure, is more fragile than OSI-approved "
-        "licenses, but no criterion clearly forbids the word on its own.",
+        "osaid's reading: a grant called revocable that names no ground or procedure for "
+        "revoking it can be withdrawn at any time, which is termination at will by another "
+        "name; both are judged alike. A grant revocable only on stated grounds (breach, a "
+        "lawsuit) is recorded as those grounds.",
     ),
     ClauseKind.LITIGATION_TERMINATION: ClauseKindInfo(
         "Termination on litigation",
@@ -263,8 +321,11 @@ CLAUSE_KINDS: dict[ClauseKind, ClauseKindInfo] = {
         (_U,),
         _A,
         True,
-        "Defensive termination exists in OSI-approved licenses (Apache-2.0 section 3); a "
-        "broader trigger is more restrictive but not clearly forbidden.",
+        "Defensive termination exists in OSI-approved licenses (Apache-2.0 section 3, CPL-1.0 "
+        "section 7, APSL-2.0 section 12.1(c)); a clause within those precedents is recorded "
+        "only. A broader trigger (copyright or any intellectual-property claim, suits over "
+        "outputs, suits against anyone) is more restrictive but not clearly forbidden: "
+        "advisory, unless the policy makes such breadth blocking.",
     ),
     ClauseKind.NAMING_BRANDING: ClauseKindInfo(
         "Naming or branding duty",
@@ -381,6 +442,34 @@ CLAUSE_KINDS: dict[ClauseKind, ClauseKindInfo] = {
         "Restating that users must obey the law (export control included) restricts nothing "
         "the law does not already restrict.",
     ),
+    ClauseKind.TERMINATION_ON_BREACH: ClauseKindInfo(
+        "Termination on breach",
+        (),
+        (),
+        _A,
+        False,
+        "Rights that end when the licensee breaks the license's own conditions are how "
+        "OSI-approved licenses work too (GPL-3.0 section 8, MPL-2.0 section 5.1); what "
+        "matters is the conditions, which are recorded as clauses of their own.",
+    ),
+    ClauseKind.ACCEPTANCE_BY_USE: ClauseKindInfo(
+        "Acceptance by download or use",
+        (),
+        (),
+        _A,
+        False,
+        "Saying that downloading or using the work accepts the license grants access to "
+        "everyone and adds no condition of its own (a download gate is judged separately).",
+    ),
+    ClauseKind.GOVERNING_LAW: ClauseKindInfo(
+        "Governing law and venue",
+        (),
+        (),
+        _A,
+        False,
+        "Choosing the law and the courts for disputes restricts no use; OSI-approved licenses "
+        "do it too (MPL-2.0 section 8, EPL-1.0 section 7).",
+    ),
 }
 
 
@@ -423,6 +512,13 @@ class Clause(Model):
     """Anything a reader needs to weigh the clause (a condition, an interpretation)."""
     condition: ClauseCondition | None = None
     """The clause applies only to releases that meet this condition (None: to all)."""
+    materials: Annotated[tuple[Material, ...], AfterValidator(_materials)] = (Material.ALL,)
+    """The materials the clause binds, as the text scopes it (default: all of them)."""
+    broader_than_precedent: bool | None = None
+    """For litigation-termination clauses: whether the trigger or the effect goes beyond
+    every OSI-approved precedent (:data:`LITIGATION_PRECEDENTS`). True: broader (advisory,
+    or blocking under a policy that says so); False: within a precedent (recorded only);
+    None: not compared (reported as advisory)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -446,6 +542,12 @@ class Clause(Model):
         if self.quote is not None and len(self.quote) > _MAX_QUOTE:
             msg = f"quote at most one sentence ({_MAX_QUOTE} characters); paraphrase the rest"
             raise ValueError(msg)
+        if (
+            self.broader_than_precedent is not None
+            and self.kind is not ClauseKind.LITIGATION_TERMINATION
+        ):
+            msg = "broader_than_precedent applies only to litigation-termination clauses"
+            raise ValueError(msg)
         return self
 
     @property
@@ -455,8 +557,24 @@ class Clause(Model):
 
     @property
     def restrictive(self) -> bool:
-        """Whether the clause restricts anything the Open Source Definition protects."""
+        """Whether the clause restricts anything the Open Source Definition protects.
+
+        A litigation-termination clause within an OSI-approved precedent restricts no more
+        than OSI-approved licenses do, so it is recorded but not reported.
+        """
+        if self.kind is ClauseKind.LITIGATION_TERMINATION:
+            return self.broader_than_precedent is not False
         return self.info.restrictive
+
+    def binds(self, material: Material | None) -> bool:
+        """Whether the clause binds ``material``.
+
+        None stands for any material (a license judged on its own). A clause on outputs
+        binds the model too, since running the model produces them.
+        """
+        if material is None or Material.ALL in self.materials or material in self.materials:
+            return True
+        return material is Material.MODEL and Material.OUTPUTS in self.materials
 
     @property
     def primary_freedom(self) -> Freedom | None:

@@ -73,6 +73,8 @@ class SpdxLicense:
     """Whether SPDX marks the license OSI-approved (``isOsiApproved``)."""
     deprecated: bool
     """Whether the identifier is deprecated (``GPL-2.0`` in favour of ``GPL-2.0-only`` ...)."""
+    fsf_libre: bool = False
+    """Whether SPDX marks the license FSF-libre (``isFsfLibre``); the MOF lens counts it open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,9 @@ def spdx_table() -> SpdxTable:
     """The table bundled with osaid, read once on first use."""
     raw = (resources.files("osaid") / "data" / "spdx-licenses.json").read_bytes()
     data = json.loads(raw)
-    rows = (SpdxLicense(str(i), str(n), bool(o), bool(d)) for i, n, o, d in data["licenses"])
+    rows = (
+        SpdxLicense(str(i), str(n), bool(o), bool(d), bool(f)) for i, n, o, d, f in data["licenses"]
+    )
     return SpdxTable(
         version=str(data["licenseListVersion"]),
         release_date=str(data["releaseDate"]),
@@ -109,8 +113,9 @@ def spdx_table() -> SpdxTable:
 def spdx_license(identifier: str) -> SpdxLicense | None:
     """Look up a license identifier in osaid's SPDX table, ignoring case.
 
-    >>> spdx_license("apache-2.0")
-    SpdxLicense(id='Apache-2.0', name='Apache License 2.0', osi_approved=True, deprecated=False)
+    >>> spdx_license("apache-2.0")  # doctest: +NORMALIZE_WHITESPACE
+    SpdxLicense(id='Apache-2.0', name='Apache License 2.0', osi_approved=True,
+                deprecated=False, fsf_libre=True)
     >>> spdx_license("Llama-2") is None
     True
     """

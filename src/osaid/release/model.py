@@ -25,7 +25,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
 from osaid.errors import InvalidLicenseExpression
-from osaid.licensing.clauses import Clause
+from osaid.licensing.clauses import Clause, Material
 from osaid.licensing.expressions import parse_expression
 from osaid.licensing.names import ResolutionKind, resolve_license
 from osaid.sources import PartialDate, Source
@@ -129,6 +129,11 @@ class ComponentKind(StrEnum):
         """A readable name, e.g. ``"Training code"``."""
         return self.info.title
 
+    @property
+    def material(self) -> Material:
+        """The material a license text would call this component (model, code ...)."""
+        return self.info.material
+
 
 @dataclass(frozen=True, slots=True)
 class ComponentInfo:
@@ -138,56 +143,78 @@ class ComponentInfo:
     group: Group
     requirement: Requirement
     mof_name: str | None
+    material: Material
+    """What a license text would call it: the clauses that bind this material apply."""
 
 
 _K = ComponentKind
 _G = Group
 _R = Requirement
+_M = Material
 
 COMPONENTS: Final[dict[ComponentKind, ComponentInfo]] = {
     _K.PARAMETERS_FINAL: ComponentInfo(
-        "Model parameters (final)", _G.PARAMETERS, _R.REQUIRED, "Model parameters (Final)"
+        "Model parameters (final)", _G.PARAMETERS, _R.REQUIRED, "Model parameters (Final)", _M.MODEL
     ),
     _K.PARAMETERS_INTERMEDIATE: ComponentInfo(
-        "Intermediate checkpoints", _G.PARAMETERS, _R.EXAMPLE, "Model parameters (Intermediate)"
+        "Intermediate checkpoints",
+        _G.PARAMETERS,
+        _R.EXAMPLE,
+        "Model parameters (Intermediate)",
+        _M.MODEL,
     ),
-    _K.OPTIMIZER_STATE: ComponentInfo("Optimizer state", _G.PARAMETERS, _R.EXAMPLE, None),
+    _K.OPTIMIZER_STATE: ComponentInfo("Optimizer state", _G.PARAMETERS, _R.EXAMPLE, None, _M.MODEL),
     _K.ARCHITECTURE_CODE: ComponentInfo(
-        "Model architecture code", _G.CODE, _R.REQUIRED, "Model architecture"
+        "Model architecture code", _G.CODE, _R.REQUIRED, "Model architecture", _M.CODE
     ),
-    _K.INFERENCE_CODE: ComponentInfo("Inference code", _G.CODE, _R.REQUIRED, "Inference code"),
-    _K.TRAINING_CODE: ComponentInfo("Training code", _G.CODE, _R.REQUIRED, "Training code"),
+    _K.INFERENCE_CODE: ComponentInfo(
+        "Inference code", _G.CODE, _R.REQUIRED, "Inference code", _M.CODE
+    ),
+    _K.TRAINING_CODE: ComponentInfo(
+        "Training code", _G.CODE, _R.REQUIRED, "Training code", _M.CODE
+    ),
     _K.DATA_PROCESSING_CODE: ComponentInfo(
-        "Data processing code", _G.CODE, _R.IF_USED, "Data preprocessing code"
+        "Data processing code", _G.CODE, _R.IF_USED, "Data preprocessing code", _M.CODE
     ),
     _K.EVALUATION_CODE: ComponentInfo(
-        "Validation and testing code", _G.CODE, _R.IF_USED, "Evaluation code"
+        "Validation and testing code", _G.CODE, _R.IF_USED, "Evaluation code", _M.CODE
     ),
     _K.SUPPORTING_LIBRARIES: ComponentInfo(
         "Supporting libraries and tools (tokenizers, hyperparameter search)",
         _G.CODE,
         _R.IF_USED,
         "Supporting libraries and tools",
+        _M.CODE,
     ),
-    _K.DATASETS: ComponentInfo("Training datasets", _G.DATA_INFORMATION, _R.OPTIONAL, "Datasets"),
-    _K.DATA_CARD: ComponentInfo("Data card", _G.DATA_INFORMATION, _R.CARRIER, "Data card"),
+    _K.DATASETS: ComponentInfo(
+        "Training datasets", _G.DATA_INFORMATION, _R.OPTIONAL, "Datasets", _M.DATA
+    ),
+    _K.DATA_CARD: ComponentInfo(
+        "Data card", _G.DATA_INFORMATION, _R.CARRIER, "Data card", _M.DOCUMENTATION
+    ),
     _K.RESEARCH_PAPER: ComponentInfo(
-        "Research paper", _G.DATA_INFORMATION, _R.CARRIER, "Research paper"
+        "Research paper", _G.DATA_INFORMATION, _R.CARRIER, "Research paper", _M.DOCUMENTATION
     ),
     _K.TECHNICAL_REPORT: ComponentInfo(
-        "Technical report", _G.DATA_INFORMATION, _R.CARRIER, "Technical report"
+        "Technical report", _G.DATA_INFORMATION, _R.CARRIER, "Technical report", _M.DOCUMENTATION
     ),
-    _K.MODEL_CARD: ComponentInfo("Model card", _G.OTHER, _R.OPTIONAL, "Model card"),
-    _K.EVALUATION_DATA: ComponentInfo("Evaluation data", _G.OTHER, _R.OPTIONAL, "Evaluation data"),
+    _K.MODEL_CARD: ComponentInfo(
+        "Model card", _G.OTHER, _R.OPTIONAL, "Model card", _M.DOCUMENTATION
+    ),
+    _K.EVALUATION_DATA: ComponentInfo(
+        "Evaluation data", _G.OTHER, _R.OPTIONAL, "Evaluation data", _M.DATA
+    ),
     _K.EVALUATION_RESULTS: ComponentInfo(
-        "Evaluation results", _G.OTHER, _R.OPTIONAL, "Evaluation results"
+        "Evaluation results", _G.OTHER, _R.OPTIONAL, "Evaluation results", _M.DOCUMENTATION
     ),
     _K.SAMPLE_OUTPUTS: ComponentInfo(
-        "Sample model outputs", _G.OTHER, _R.OPTIONAL, "Sample model outputs"
+        "Sample model outputs", _G.OTHER, _R.OPTIONAL, "Sample model outputs", _M.OUTPUTS
     ),
-    _K.MODEL_METADATA: ComponentInfo("Model metadata", _G.OTHER, _R.OPTIONAL, "Model metadata"),
+    _K.MODEL_METADATA: ComponentInfo(
+        "Model metadata", _G.OTHER, _R.OPTIONAL, "Model metadata", _M.DOCUMENTATION
+    ),
 }
-"""The component table: group, requirement and MOF name of every kind."""
+"""The component table: group, requirement, MOF name and material of every kind."""
 
 # Documents that can carry data information (plus the datasets, which describe themselves
 # through their cards, and the model card, where many publishers put it).
@@ -415,12 +442,26 @@ _MAY_BE_NA = frozenset(
 
 
 class Disclosure(Model):
-    """Whether and where one data-information element is disclosed."""
+    """Whether and where one data-information element is disclosed.
+
+    OSAID asks for the *complete* account of each element under acceptable terms. When
+    several documents carry an element, ``complete_in`` says which of them hold that
+    complete account; the others only summarise or repeat it, and their terms do not
+    decide the verdict. When the release does not say, every document carrying the
+    element must be under acceptable terms.
+    """
 
     state: DisclosureState = DisclosureState.NOT_STATED
     """Whether the element is disclosed."""
     where: tuple[ComponentKind, ...] = ()
     """The release components that carry the disclosure (data card, paper, report ...)."""
+    complete_in: tuple[ComponentKind, ...] = ()
+    """The components in ``where`` that hold the complete account of the element.
+
+    One component: that document alone is complete, and the others in ``where`` summarise
+    or repeat it. Several: the complete account is split between them, and each must be
+    under acceptable terms. Empty (the default): the release does not say, and every
+    component in ``where`` must be under acceptable terms."""
     locations: tuple[NonEmptyStr, ...] = ()
     """URLs or sections where the disclosure can be read."""
     note: ShortText | None = None
@@ -434,6 +475,16 @@ class Disclosure(Model):
         if wrong:
             allowed = ", ".join(sorted(k.value for k in DATA_INFORMATION_CARRIERS))
             msg = f"{', '.join(wrong)} cannot carry data information (use one of: {allowed})"
+            raise ValueError(msg)
+        outside = [kind.value for kind in self.complete_in if kind not in self.where]
+        if outside:
+            msg = (
+                f"complete_in names {', '.join(outside)}, which 'where' does not list; the "
+                "complete account must be one of the documents that carry the element"
+            )
+            raise ValueError(msg)
+        if len(set(self.complete_in)) != len(self.complete_in):
+            msg = "complete_in lists a component twice"
             raise ValueError(msg)
         return self
 

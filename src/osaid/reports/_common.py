@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from osaid.assessment import Assessment, ComponentResult, Verdict
 from osaid.findings import Outcome
 
 __all__ = [
+    "DOCS_URL",
+    "EXIT_ORDER",
     "MARK",
     "VERDICT_LINE",
     "component_rows",
     "outcome_label",
+    "rule_doc_url",
     "subject_label",
     "table",
+    "worst_verdict",
     "wrap",
 ]
+
+DOCS_URL = "https://github.com/osaid/osaid/blob/main/docs/"
+"""Where osaid's documentation is published."""
 
 
 VERDICT_LINE = {
@@ -23,6 +30,25 @@ VERDICT_LINE = {
     Verdict.NOT_OPEN_SOURCE_AI: "NOT Open Source AI",
     Verdict.INSUFFICIENT_INFORMATION: "Insufficient information to tell",
 }
+EXIT_ORDER = (
+    Verdict.NOT_OPEN_SOURCE_AI,
+    Verdict.INSUFFICIENT_INFORMATION,
+    Verdict.OPEN_SOURCE_AI,
+)
+"""Verdicts from worst to best: a batch is as good as its worst release."""
+
+
+def worst_verdict(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst of several verdicts (``open-source-ai`` for none)."""
+    given = set(verdicts)
+    return next((v for v in EXIT_ORDER if v in given), Verdict.OPEN_SOURCE_AI)
+
+
+def rule_doc_url(rule_id: str) -> str:
+    """The rule's section in the rules page of the documentation."""
+    return f"{DOCS_URL}rules.md#{rule_id.lower()}"
+
+
 MARK = {
     Outcome.MET: "ok",
     Outcome.NOT_MET: "FAIL",
@@ -36,16 +62,32 @@ def outcome_label(outcome: Outcome, *, decisive: bool) -> str:
     return label if decisive or outcome is Outcome.NOT_APPLICABLE else f"{label} (advisory)"
 
 
-def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
+def table(
+    headers: list[str],
+    rows: Iterable[list[str]],
+    *,
+    paint: Callable[[int, str], str] | None = None,
+) -> list[str]:
+    """A plain-text table, indented two spaces; columns padded to their widest cell.
+
+    ``paint(column, cell)`` may wrap a body cell in terminal colour codes: padding is
+    computed on the plain text, so the columns stay aligned.
+    """
     rows = list(rows)
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    out = ["  " + line, "  " + "  ".join("-" * w for w in widths)]
-    out.extend(
-        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    )
+
+    def line(cells: list[str], *, styled: bool) -> str:
+        out: list[str] = []
+        last = len(cells) - 1
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            shown = paint(column, cell) if styled and paint is not None else cell
+            out.append(shown if column == last else shown + " " * (width - len(cell)))
+        return "  " + "  ".join(out).rstrip()
+
+    out = [line(headers, styled=False), "  " + "  ".join("-" * w for w in widths)]
+    out.extend(line(r, styled=True) for r in rows)
     return out
 
 

@@ -1,29 +1,51 @@
-"""The Markdown report: GitHub-flavoured, for pull requests, job summaries and model cards."""
+"""The Markdown report: GitHub-flavoured, for pull requests, job summaries and model cards.
+
+Text from the release (names, license strings, messages quoting it) is escaped: HTML tags
+and Markdown syntax in a release field are shown as written, never rendered, and a ``|``
+never breaks a table.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import Final
 
 from osaid.assessment import Assessment
 from osaid.findings import Outcome
 from osaid.reports._common import VERDICT_LINE, component_rows, outcome_label
 
-__all__ = ["render_markdown"]
+__all__ = ["md_text", "render_markdown"]
 
 
 def __dir__() -> list[str]:
     return __all__
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_INLINE: Final = re.compile(r"[\\`*_\[\]<>|~&$#@]|:(?=\w)|^[-+=]")
+"""What could start markup inside a line on GitHub: emphasis, code, links, HTML and
+entities, table cells, strikethrough, math, issue links, mentions, emoji short codes,
+and a list or heading marker at the start."""
+
+
+def md_text(text: str) -> str:
+    r"""``text`` as literal Markdown on one line: every mark that could start markup escaped.
+
+    >>> print(md_text("<b>bold</b> | *x* @team"))
+    \<b\>bold\</b\> \| \*x\* \@team
+    >>> print(md_text("Apache-2.0, section 2.a: no"))
+    Apache-2.0, section 2.a: no
+    """
+    flat = " ".join(text.split())
+    return _INLINE.sub(lambda m: "\\" + m.group(), flat)
 
 
 def render_markdown(assessment: Assessment) -> str:
     """The assessment as GitHub-flavoured Markdown."""
     release = assessment.release
     lines = [
-        f"# {_md(release.name)}: {VERDICT_LINE[assessment.verdict]}",
+        f"# {md_text(release.name)}: {VERDICT_LINE[assessment.verdict]}",
         "",
-        f"**Verdict:** `{assessment.verdict.value}`. {_md(assessment.summary)}",
+        f"**Verdict:** `{assessment.verdict.value}`. {md_text(assessment.summary)}",
         "",
         (
             f"Checked against {assessment.definition.name} {assessment.definition.version} "
@@ -38,7 +60,7 @@ def render_markdown(assessment: Assessment) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for c in component_rows(assessment):
-        terms = _md(c.terms or "-") + (f" ({c.terms_status.value})" if c.terms_status else "")
+        terms = md_text(c.terms or "-") + (f" ({c.terms_status.value})" if c.terms_status else "")
         lines.append(
             f"| {c.kind.value} | {c.group.value} | {c.availability.value} | {terms} | "
             f"{outcome_label(c.outcome, decisive=c.decisive)} |"
@@ -54,18 +76,31 @@ def render_markdown(assessment: Assessment) -> str:
         "| rule | component | outcome | severity | OSD | message |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for f in assessment.findings:
-        if f.outcome in {Outcome.MET, Outcome.NOT_APPLICABLE}:
-            continue
+    listed = [
+        f for f in assessment.findings if f.outcome not in {Outcome.MET, Outcome.NOT_APPLICABLE}
+    ]
+    for f in listed:
         osd = ", ".join(str(int(c)) for c in f.osd_criteria)
         lines.append(
-            f"| {f.rule_id} | {f.component} | {f.outcome.value} | {f.severity.value} | {osd} | "
-            f"{_md(f.message)} |"
+            f"| {md_text(f.rule_id)} | {md_text(str(f.component))} | {f.outcome.value} | "
+            f"{f.severity.value} | {osd} | {md_text(f.message)} |"
         )
+    if not listed:
+        lines = [*lines[:-3], "No finding is unmet or unknown."]
+    met = sum(f.outcome is Outcome.MET for f in assessment.findings)
+    na = sum(f.outcome is Outcome.NOT_APPLICABLE for f in assessment.findings)
+    if met or na:
+        lines += [
+            "",
+            (
+                f"_{met} met and {na} not-applicable findings are not listed; "
+                "`osaid score --format json` gives every finding._"
+            ),
+        ]
     if assessment.changes:
         lines += ["", "## Changes that would make the release conform", ""]
         lines.extend(
-            f"{n}. {_md(c.action)} (resolves {', '.join(c.resolves)})"
+            f"{n}. {md_text(c.action)} (resolves {', '.join(c.resolves)})"
             for n, c in enumerate(assessment.changes, start=1)
         )
     return "\n".join(lines) + "\n"

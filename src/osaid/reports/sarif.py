@@ -1,121 +1,304 @@
-"""The SARIF 2.1.0 report, for code-scanning dashboards."""
+"""The SARIF 2.1.0 report, for code-scanning dashboards (GitHub code scanning among them).
+
+One log, one run, one result per finding that is not met or unknown. How an outcome and a
+severity become SARIF's ``kind`` and ``level`` (section 3.27.9 and 3.27.10 of the standard,
+which allow a level other than ``none`` only on a ``fail``):
+
+============== =========== ========== ========
+outcome        severity    kind       level
+============== =========== ========== ========
+not met        blocking    ``fail``   ``error``
+not met        advisory    ``fail``   ``note``
+unknown        blocking    ``review`` ``none``
+unknown        advisory    ``review`` ``none``
+============== =========== ========== ========
+
+Met and not-applicable findings are left out (the JSON report has them). Each result
+carries ``partialFingerprints`` that stay the same from run to run, the component as a
+logical location and, when the release came from a file, a physical location: the line of
+the member the finding's evidence names, from its key to the end of that line, when the
+document's :class:`PositionIndex` knows it (a native document, or the import notes of an
+imported one); line 1 otherwise (code scanning needs a line). There
+are no ``fixes``: osaid proposes changes in words, not edits to the document; the change
+is in the result's message and its ``remediation`` property.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, Final
+from urllib.parse import quote
 
+from osaid._version import __version__
 from osaid.assessment import Assessment
 from osaid.findings import Finding, Outcome
 from osaid.licensing.clauses import Severity
+from osaid.release.positions import PositionIndex, Span
+from osaid.reports._common import rule_doc_url, worst_verdict
 from osaid.rules import RULES
+from osaid.rules.imports import NOTES
 
-__all__ = ["render_sarif"]
+__all__ = [
+    "FINGERPRINT_KEY",
+    "SARIF_SCHEMA",
+    "SarifArtifact",
+    "artifact_uri",
+    "render_sarif",
+    "render_sarif_log",
+    "sarif_kind_level",
+]
 
 
 def __dir__() -> list[str]:
     return __all__
 
 
-def _sarif_location(
-    assessment: Assessment, finding: Finding, artifact: str | None
-) -> dict[str, Any]:
-    location: dict[str, Any] = {
-        "logicalLocations": [
+SARIF_SCHEMA: Final = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+"""The ``$schema`` of every log: the OASIS SARIF 2.1.0 schema (errata 01)."""
+
+FINGERPRINT_KEY: Final = "osaidFinding/v1"
+"""The ``partialFingerprints`` key osaid fills."""
+
+
+@dataclass(frozen=True, slots=True)
+class SarifArtifact:
+    """The document a release was read from, for the results' physical locations.
+
+    :param uri: the document as a URI reference (see :func:`artifact_uri`).
+    :param fields: where each release field sits in the document, when the document is
+        a native release (its paths are the release's own).
+    :param note_fields: where each field named by an import note sits, when the document
+        was imported from another format (the notes name that format's paths).
+    """
+
+    uri: str
+    fields: PositionIndex | None = None
+    note_fields: PositionIndex | None = None
+
+
+def artifact_uri(path: str) -> str:
+    """A file path as a SARIF ``artifactLocation.uri``: relative paths stay relative.
+
+    >>> artifact_uri("releases/my model.json")
+    'releases/my%20model.json'
+    >>> artifact_uri("/srv/release.json")
+    'file:///srv/release.json'
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return "file://" + quote(pure.as_posix(), safe="/")
+    return quote(pure.as_posix(), safe="/")
+
+
+def sarif_kind_level(finding: Finding) -> tuple[str, str] | None:
+    """The SARIF ``kind`` and ``level`` of a finding; None for met and not-applicable ones."""
+    if finding.outcome is Outcome.NOT_MET:
+        return "fail", "error" if finding.severity is Severity.BLOCKING else "note"
+    if finding.outcome is Outcome.UNKNOWN:
+        return "review", "none"
+    return None
+
+
+def _rules() -> list[dict[str, Any]]:
+    out = []
+    for rule in RULES:
+        spec = rule.spec
+        cite = spec.citation
+        source = f"{cite.document} {cite.version}, {cite.section}: {cite.excerpt}"
+        out.append(
             {
-                "name": str(finding.component),
-                "fullyQualifiedName": f"{assessment.release.name}/{finding.component}",
-                "kind": "module",
+                "id": spec.id,
+                "name": spec.id.title().replace("-", ""),
+                "shortDescription": {"text": spec.title},
+                "fullDescription": {"text": spec.rationale},
+                "help": {
+                    "text": f"{spec.remediation} Source: {source} ({cite.url})",
+                    "markdown": (
+                        f"{spec.remediation}\n\n**Source:** {source} "
+                        f"([{cite.document}]({cite.url}))"
+                    ),
+                },
+                "helpUri": rule_doc_url(spec.id),
+                "defaultConfiguration": {
+                    "level": "error" if spec.severity is Severity.BLOCKING else "note"
+                },
+                "properties": {
+                    "tags": ["osaid", spec.group.value],
+                    "group": spec.group.value,
+                    "citation": cite.model_dump(),
+                },
             }
-        ]
-    }
+        )
+    return out
+
+
+def _region(span: Span) -> dict[str, int]:
+    """The member's first line, from its key: the whole member when it fits on that line."""
+    region = {"startLine": span.start_line, "startColumn": span.start_column}
+    if span.end_line == span.start_line:
+        region["endColumn"] = span.end_column
+    return region
+
+
+def _field_span(finding: Finding, artifact: SarifArtifact) -> Span | None:
+    """Where in the document the finding's evidence sits, if the index knows it."""
+    if finding.inherited_from is not None:
+        return None  # its evidence is about the base model's document
+    index = artifact.note_fields if finding.rule_id == NOTES.id else artifact.fields
+    if index is None:
+        return None
+    for evidence in finding.evidence:
+        if evidence.field:
+            found = index.locate(evidence.field)
+            if found is not None:
+                return found[1]
+    return None
+
+
+def _fingerprint(release: str, finding: Finding, seen: dict[str, int]) -> str:
+    evidence = [(e.field, e.license, e.license_version, e.section) for e in finding.evidence]
+    identity = json.dumps(
+        [release, finding.rule_id, str(finding.component), finding.inherited_from, evidence]
+    )
+    ordinal = seen.get(identity, 0)
+    seen[identity] = ordinal + 1
+    return hashlib.sha256(f"{identity}#{ordinal}".encode()).hexdigest()[:32]
+
+
+def _result(
+    assessment: Assessment,
+    finding: Finding,
+    *,
+    artifact: SarifArtifact | None,
+    artifact_index: int | None,
+    rule_index: dict[str, int],
+    seen: dict[str, int],
+) -> dict[str, Any] | None:
+    kind_level = sarif_kind_level(finding)
+    if kind_level is None:
+        return None
+    kind, level = kind_level
+    release = assessment.release.name
+    location: dict[str, Any] = {}
     if artifact is not None:
+        span = _field_span(finding, artifact)
         location["physicalLocation"] = {
-            "artifactLocation": {"uri": artifact},
-            "region": {"startLine": 1},
+            "artifactLocation": {"uri": artifact.uri, "index": artifact_index},
+            "region": _region(span) if span is not None else {"startLine": 1},
         }
-    return location
+    location["logicalLocations"] = [
+        {
+            "name": str(finding.component),
+            "fullyQualifiedName": f"{release}/{finding.component}",
+            "kind": "module",
+        }
+    ]
+    text = finding.message
+    properties: dict[str, Any] = {
+        "release": release,
+        "component": str(finding.component),
+        "group": finding.group.value,
+        "outcome": finding.outcome.value,
+        "severity": finding.severity.value,
+        "osdCriteria": [int(c) for c in finding.osd_criteria],
+        "freedoms": [f.value for f in finding.freedoms],
+        "evidence": [e.model_dump(exclude_none=True) for e in finding.evidence],
+    }
+    if finding.remediation is not None:
+        text = f"{text} To resolve: {finding.remediation.action}"
+        properties["remediation"] = finding.remediation.model_dump()
+    if finding.inherited_from is not None:
+        properties["inheritedFrom"] = finding.inherited_from
+    return {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index[finding.rule_id],
+        "kind": kind,
+        "level": level,
+        "message": {"text": text},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(release, finding, seen)},
+        "properties": properties,
+    }
 
 
-_SARIF_LEVEL = {
-    (Severity.BLOCKING, Outcome.NOT_MET): "error",
-    (Severity.BLOCKING, Outcome.UNKNOWN): "warning",
-    (Severity.ADVISORY, Outcome.NOT_MET): "note",
-    (Severity.ADVISORY, Outcome.UNKNOWN): "note",
-}
+def render_sarif_log(items: Sequence[tuple[Assessment, SarifArtifact | str | None]]) -> str:
+    """Several assessments as one SARIF 2.1.0 log: one run, every release's results.
+
+    Each item pairs an assessment with the document it was read from (a
+    :class:`SarifArtifact`, a file path, or None for a release that is not a file).
+    """
+    rules = _rules()
+    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
+    artifacts: list[dict[str, Any]] = []
+    artifact_ids: dict[str, int] = {}
+    results: list[dict[str, Any]] = []
+    summaries: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for assessment, given in items:
+        artifact = SarifArtifact(artifact_uri(given)) if isinstance(given, str) else given
+        artifact_index = None
+        if artifact is not None:
+            if artifact.uri not in artifact_ids:
+                artifact_ids[artifact.uri] = len(artifacts)
+                artifacts.append({"location": {"uri": artifact.uri}, "roles": ["analysisTarget"]})
+            artifact_index = artifact_ids[artifact.uri]
+        for finding in assessment.findings:
+            result = _result(
+                assessment,
+                finding,
+                artifact=artifact,
+                artifact_index=artifact_index,
+                rule_index=rule_index,
+                seen=seen,
+            )
+            if result is not None:
+                results.append(result)
+        summary: dict[str, Any] = {
+            "release": assessment.release.name,
+            "verdict": assessment.verdict.value,
+            "summary": assessment.summary,
+        }
+        if artifact is not None:
+            summary["artifact"] = artifact.uri
+        summaries.append(summary)
+    first = items[0][0] if items else None
+    properties: dict[str, Any] = {}
+    if first is not None:
+        properties["verdict"] = worst_verdict([a.verdict for a, _ in items]).value
+    properties["assessments"] = summaries
+    if first is not None:
+        properties["definition"] = first.definition.model_dump()
+        properties["policy"] = first.policy.name
+        properties["versions"] = first.versions.model_dump()
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "osaid",
+                "version": first.versions.osaid if first is not None else __version__,
+                "informationUri": "https://github.com/osaid/osaid",
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+    }
+    if artifacts:
+        run["artifacts"] = artifacts
+    run["results"] = results
+    run["properties"] = properties
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_sarif(assessment: Assessment, *, artifact: str | None = None) -> str:
+def render_sarif(assessment: Assessment, *, artifact: SarifArtifact | str | None = None) -> str:
     """The findings that are not met or unknown, as a SARIF 2.1.0 log.
 
-    :param artifact: the path of the release document, so that code-scanning services can
-        anchor each result to a file (they require a physical location).
+    :param artifact: the release document (a :class:`SarifArtifact`, or its path), so
+        that code-scanning services can anchor each result to a file and a line.
     """
-    specs = [rule.spec for rule in RULES]
-    index = {spec.id: i for i, spec in enumerate(specs)}
-    rules = [
-        {
-            "id": spec.id,
-            "name": spec.id.title().replace("-", ""),
-            "shortDescription": {"text": spec.title},
-            "fullDescription": {"text": spec.rationale},
-            "help": {
-                "text": f"{spec.remediation} ({spec.citation.document} {spec.citation.version}, "
-                f"{spec.citation.section}: {spec.citation.excerpt})"
-            },
-            "helpUri": spec.citation.url,
-            "defaultConfiguration": {
-                "level": "error" if spec.severity is Severity.BLOCKING else "note"
-            },
-        }
-        for spec in specs
-    ]
-    results: list[dict[str, Any]] = []
-    for finding in assessment.findings:
-        level = _SARIF_LEVEL.get((finding.severity, finding.outcome))
-        if level is None:
-            continue
-        result: dict[str, Any] = {
-            "ruleId": finding.rule_id,
-            "ruleIndex": index[finding.rule_id],
-            "level": level,
-            "kind": "fail" if finding.outcome is Outcome.NOT_MET else "review",
-            "message": {"text": finding.message},
-            "locations": [_sarif_location(assessment, finding, artifact)],
-            "properties": {
-                "outcome": finding.outcome.value,
-                "severity": finding.severity.value,
-                "osdCriteria": [int(c) for c in finding.osd_criteria],
-                "freedoms": [f.value for f in finding.freedoms],
-            },
-        }
-        if finding.remediation is not None:
-            result["fixes"] = [
-                {"description": {"text": finding.remediation.action}, "artifactChanges": []}
-            ]
-            result["properties"]["remediation"] = finding.remediation.key
-        results.append(result)
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "osaid",
-                        "version": assessment.versions.osaid,
-                        "informationUri": "https://github.com/osaid/osaid",
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-                "properties": {
-                    "verdict": assessment.verdict.value,
-                    "definition": assessment.definition.model_dump(),
-                    "policy": assessment.policy.name,
-                    "versions": assessment.versions.model_dump(),
-                },
-            }
-        ],
-    }
-    return json.dumps(log, indent=2) + "\n"
+    return render_sarif_log([(assessment, artifact)])

@@ -15,12 +15,15 @@ __all__ = [
     "availability_finding",
     "disclose",
     "identify_license",
+    "is_are",
+    "it",
     "publish",
     "relicense",
     "state",
     "state_disclosure",
     "state_license",
     "terms_finding",
+    "the",
     "ungate",
     "withdraw",
 ]
@@ -28,6 +31,33 @@ __all__ = [
 
 def _title(kind: ComponentKind) -> str:
     return kind.label.lower()
+
+
+_PLURAL = frozenset(
+    {
+        ComponentKind.PARAMETERS_FINAL,
+        ComponentKind.PARAMETERS_INTERMEDIATE,
+        ComponentKind.SUPPORTING_LIBRARIES,
+        ComponentKind.DATASETS,
+        ComponentKind.EVALUATION_RESULTS,
+        ComponentKind.SAMPLE_OUTPUTS,
+    }
+)
+
+
+def the(kind: ComponentKind) -> str:
+    """The component as a noun phrase in a sentence, e.g. ``"the training code"``."""
+    return f"the {_title(kind)}"
+
+
+def is_are(kind: ComponentKind) -> str:
+    """The verb that agrees with the component's name (``"is"`` or ``"are"``)."""
+    return "are" if kind in _PLURAL else "is"
+
+
+def it(kind: ComponentKind) -> str:
+    """The pronoun that stands for the component (``"it"`` or ``"them"``)."""
+    return "them" if kind in _PLURAL else "it"
 
 
 def _accepted_terms(group: Group, policy: Policy) -> str:
@@ -55,7 +85,7 @@ def state(kind: ComponentKind) -> Remediation:
     """Say whether a component is released."""
     return Remediation(
         key=f"state:{kind.value}",
-        action=f"Say whether the {_title(kind)} is released, and where.",
+        action=f"Say whether {the(kind)} {is_are(kind)} released, and where.",
     )
 
 
@@ -178,6 +208,17 @@ def terms_finding(
             evidence=evidence,
             remediation=relicense(kind, ctx.policy),
         )
+    if status is TermsStatus.UNKNOWN and analysis.uncovered:
+        raw = ", ".join(repr(label) for label in analysis.unknown_labels)
+        return spec.finding(
+            kind,
+            Outcome.UNKNOWN,
+            f"{title}: {raw} says it does not license {kind.material.value}, so the "
+            f"{kind.label.lower()}'s own license is not stated.",
+            severity=severity,
+            evidence=evidence,
+            remediation=state_license(kind),
+        )
     if status is TermsStatus.UNKNOWN:
         raw = ", ".join(repr(label) for label in analysis.unknown_labels)
         return spec.finding(
@@ -191,7 +232,7 @@ def terms_finding(
     return spec.finding(
         kind,
         Outcome.UNKNOWN,
-        f"{title}: the release does not state its license.",
+        f"The release does not state the license of {the(kind)}.",
         severity=severity,
         evidence=evidence,
         remediation=state_license(kind),
@@ -230,7 +271,7 @@ def availability_finding(
         return spec.finding(
             kind,
             Outcome.NOT_MET,
-            f"{title}: not released.",
+            f"{title} {is_are(kind)} not released.",
             severity=severity,
             evidence=evidence,
             remediation=publish(kind, ctx.policy),
@@ -246,7 +287,7 @@ def availability_finding(
     return spec.finding(
         kind,
         Outcome.UNKNOWN,
-        f"{title}: the release does not say whether it is released.",
+        f"The release does not say whether {the(kind)} {is_are(kind)} released.",
         severity=severity,
         evidence=evidence,
         remediation=state(kind),

@@ -1,16 +1,19 @@
 """Rules for the data-information group of OSAID 1.0's preferred form.
 
 Each data-information element is its own rule. The documents that carry the
-information (data card, paper, technical report ...) must be under acceptable terms;
-when an element is disclosed in several documents, one acceptable document is enough,
-and the terms of the others are reported as advisory (:func:`needed_carriers`).
+information (data card, paper, technical report ...) must be under acceptable terms.
+OSAID asks for the *complete* account of each element: an element's terms are met when
+the documents that hold its complete account (``Disclosure.complete_in``) are under
+acceptable terms, and the others (summaries, repeats) are reported as advisory. When the
+release does not say which document is complete, every document carrying the element
+must be acceptable (:func:`deciding_carriers`, :func:`needed_carriers`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from osaid.analysis import TermsAnalysis, TermsStatus
+from osaid.analysis import TermsAnalysis
 from osaid.findings import SYSTEM, Evidence, Finding, Outcome
 from osaid.licensing.clauses import Severity
 from osaid.release import (
@@ -25,7 +28,7 @@ from osaid.release import (
 from osaid.rules._base import FAQ_URL, Citation, Rule, RuleContext, RuleSpec
 from osaid.rules._common import disclose, state_disclosure, terms_finding
 
-__all__ = ["DATA_RULES", "carriers_of", "needed_carriers"]
+__all__ = ["DATA_RULES", "carriers_of", "deciding_carriers", "needed_carriers"]
 
 _SECTION = "Preferred form to make modifications to machine-learning systems: Data Information"
 _E = DataElement
@@ -42,21 +45,33 @@ def carriers_of(release: ModelRelease, element: DataElement) -> tuple[ComponentK
     return release.data_information.get(element).where or _DEFAULT_CARRIERS
 
 
+def deciding_carriers(
+    release: ModelRelease, element: DataElement, terms: Mapping[ComponentKind, TermsAnalysis]
+) -> tuple[ComponentKind, ...]:
+    """The released carriers of ``element`` whose terms decide its availability.
+
+    The documents said to hold the complete account (``complete_in``) when all of them
+    are released; otherwise every released carrier of the element, since none is known to
+    be complete without the others.
+    """
+    disclosure = release.data_information.get(element)
+    complete = tuple(kind for kind in disclosure.complete_in if kind in terms)
+    if complete and len(complete) == len(disclosure.complete_in):
+        return complete
+    return tuple(kind for kind in carriers_of(release, element) if kind in terms)
+
+
 def needed_carriers(
     release: ModelRelease, terms: Mapping[ComponentKind, TermsAnalysis]
 ) -> frozenset[ComponentKind]:
     """The released carriers whose terms decide the verdict.
 
-    For each disclosed element: the carriers with accepted terms if there are any (one
-    is enough), otherwise every released carrier of the element.
+    For each disclosed element, its :func:`deciding_carriers`.
     """
     needed: set[ComponentKind] = set()
     for element in DataElement:
-        if release.data_information.get(element).state not in _SHOWN:
-            continue
-        released = [kind for kind in carriers_of(release, element) if kind in terms]
-        accepted = [k for k in released if terms[k].status is TermsStatus.ACCEPTED]
-        needed.update(accepted or released)
+        if release.data_information.get(element).state in _SHOWN:
+            needed.update(deciding_carriers(release, element, terms))
     return frozenset(needed)
 
 
@@ -144,8 +159,10 @@ TERMS = RuleSpec(
     ),
     rationale=(
         "The documents that carry the data information must themselves be free to use, "
-        "study, modify and share. Where an element is disclosed in several documents, one "
-        "acceptable document is enough."
+        "study, modify and share. The definition asks for the complete account: an element "
+        "is available when the documents holding its complete account are acceptable; when "
+        "the release does not say which document is complete, every document carrying the "
+        "element must be acceptable."
     ),
     remediation="Publish the data information under open documentation terms such as CC-BY-4.0.",
 )
@@ -220,7 +237,8 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: disclosed for part of the training data only; OSAID asks for all of it.",
+            f"The release discloses {element.phrase} for part of the training data only; "
+            "OSAID asks for all of it.",
             evidence=evidence,
             remediation=disclose(element),
         )
@@ -228,7 +246,7 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: not disclosed.",
+            f"The release does not disclose {element.phrase}.",
             evidence=evidence,
             remediation=disclose(element),
         )
@@ -252,7 +270,7 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.UNKNOWN,
-            f"{title}: the release does not say whether it is disclosed.",
+            f"The release does not say whether it discloses {element.phrase}.",
             evidence=evidence,
             remediation=state_disclosure(element),
         )
@@ -270,15 +288,16 @@ def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> 
         return spec.finding(
             element,
             Outcome.NOT_MET,
-            f"{title}: said to be disclosed in the {names}, which is not released.",
+            f"The release says that {element.phrase} is disclosed in the {names}, which "
+            "is not released.",
             evidence=evidence,
             remediation=disclose(element),
         )
     return spec.finding(
         element,
         Outcome.UNKNOWN,
-        f"{title}: said to be disclosed, but the release names no released document or "
-        "location that holds it.",
+        f"The release says that {element.phrase} is disclosed, but names no released "
+        "document or location that holds it.",
         evidence=evidence,
         remediation=state_disclosure(element),
     )
@@ -300,6 +319,36 @@ def _inferred_listing(ctx: RuleContext, element: DataElement) -> str | None:
     return None
 
 
+def _roles(ctx: RuleContext, kind: ComponentKind) -> tuple[list[DataElement], list[DataElement]]:
+    """The disclosed elements ``kind`` carries: those its terms decide, and the others."""
+    deciding: list[DataElement] = []
+    other: list[DataElement] = []
+    for element in DataElement:
+        if ctx.release.data_information.get(element).state not in _SHOWN:
+            continue
+        if kind not in carriers_of(ctx.release, element):
+            continue
+        if kind in deciding_carriers(ctx.release, element, ctx.terms):
+            deciding.append(element)
+        else:
+            other.append(element)
+    return deciding, other
+
+
+def _names(elements: list[DataElement]) -> str:
+    return ", ".join(e.value for e in elements)
+
+
+def _why_deciding(ctx: RuleContext, kind: ComponentKind, elements: list[DataElement]) -> str:
+    complete = [e for e in elements if kind in ctx.release.data_information.get(e).complete_in]
+    if len(complete) == len(elements):
+        return f"it holds the complete account of {_names(elements)}"
+    return (
+        f"it carries {_names(elements)}, and no document is said to hold the complete "
+        "account on its own, so every document carrying them must be acceptable"
+    )
+
+
 def _terms(ctx: RuleContext) -> Iterator[Finding]:
     release = ctx.release
     used: list[ComponentKind] = []
@@ -316,7 +365,8 @@ def _terms(ctx: RuleContext) -> Iterator[Finding]:
         )
         return
     for kind in sorted(carriers, key=list(ComponentKind).index):
-        severity = Severity.BLOCKING if kind in ctx.needed_carriers else Severity.ADVISORY
+        deciding, other = _roles(ctx, kind)
+        severity = Severity.BLOCKING if deciding else Severity.ADVISORY
         finding = terms_finding(
             TERMS,
             ctx,
@@ -325,13 +375,30 @@ def _terms(ctx: RuleContext) -> Iterator[Finding]:
             what=f"acceptable for data information under the {ctx.policy.name} policy",
             severity=severity,
         )
-        if severity is Severity.ADVISORY and finding.outcome is not Outcome.MET:
-            note = Evidence(
-                note="the same elements are disclosed in a document under acceptable terms, "
-                "so this one does not decide the verdict"
+        if finding.outcome is Outcome.MET:
+            yield finding
+            continue
+        if deciding:
+            why = _why_deciding(ctx, kind, deciding)
+            message = f"{finding.message.rstrip('.')}; {why}."
+            note = Evidence(note=f"decides the terms of: {_names(deciding)}")
+        else:
+            holders = sorted(
+                {
+                    k
+                    for e in other
+                    for k in deciding_carriers(release, e, ctx.terms)
+                    if k is not kind
+                },
+                key=list(ComponentKind).index,
             )
-            finding = finding.model_copy(update={"evidence": (*finding.evidence, note)})
-        yield finding
+            where = ", ".join(k.label.lower() for k in holders)
+            message = finding.message
+            note = Evidence(
+                note=f"the complete account of {_names(other)} is in the {where}, so this "
+                "document does not decide the verdict"
+            )
+        yield finding.model_copy(update={"message": message, "evidence": (*finding.evidence, note)})
 
 
 def _sufficient(ctx: RuleContext) -> Iterator[Finding]:

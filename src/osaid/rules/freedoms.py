@@ -4,7 +4,9 @@ OSAID 1.0 grants the freedoms to use, study, modify and share, and attaches them
 system as a whole and to each of its elements. Each freedom is one rule, applied to
 every released element the definition requires: each restrictive clause in force is one
 finding, reported under the rule of the first freedom it restricts (its ``freedoms`` list
-names all of them). Approval gates on downloads are reported under the freedom to use.
+names all of them). A clause is in force for an element only when it binds the element's
+material (a RAIL use restriction binds the model, not its model card). Approval gates on
+downloads are reported under the freedom to use.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from collections.abc import Iterator
 
 from osaid.analysis import ClauseRef, TermsAnalysis, TermsStatus
 from osaid.findings import Evidence, Finding, Outcome, Remediation
-from osaid.licensing.clauses import CLAUSE_KINDS, ClauseKind, Freedom, Severity
+from osaid.licensing.clauses import (
+    CLAUSE_KINDS,
+    LITIGATION_PRECEDENTS,
+    ClauseKind,
+    Freedom,
+    Severity,
+)
 from osaid.release import (
     Availability,
     ComponentKind,
@@ -23,7 +31,15 @@ from osaid.release import (
     Requirement,
 )
 from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec, clause_evidence
-from osaid.rules._common import identify_license, relicense, state_license, ungate, withdraw
+from osaid.rules._common import (
+    identify_license,
+    it,
+    relicense,
+    state_license,
+    the,
+    ungate,
+    withdraw,
+)
 from osaid.rules.data import carriers_of
 
 __all__ = ["FREEDOM_RULES"]
@@ -117,6 +133,15 @@ def _clause_remedy(ref: ClauseRef, kind: ComponentKind, ctx: RuleContext) -> Rem
     return withdraw(ref.terms) if ref.additional else relicense(kind, ctx.policy)
 
 
+def _precedent(ref: ClauseRef) -> str:
+    if ref.clause.kind is not ClauseKind.LITIGATION_TERMINATION:
+        return ""
+    precedents = ", ".join(LITIGATION_PRECEDENTS)
+    if ref.clause.broader_than_precedent:
+        return f"; broader than every OSI-approved precedent ({precedents})"
+    return f"; not compared with the OSI-approved precedents ({precedents})"
+
+
 def _clause_message(ref: ClauseRef, kind: ComponentKind) -> str:
     where = f" section {ref.clause.section}" if ref.clause.section else ""
     criteria = "" if ref.clause.osd else "; no OSD criterion clearly broken"
@@ -129,7 +154,7 @@ def _clause_message(ref: ClauseRef, kind: ComponentKind) -> str:
         )
     return (
         f"{kind.label}: {ref.terms}{where}: {ref.clause.summary.rstrip('.')} "
-        f"({ref.clause.kind.value}{criteria}{checked}{condition})."
+        f"({ref.clause.kind.value}{criteria}{_precedent(ref)}{checked}{condition})."
     )
 
 
@@ -165,11 +190,17 @@ def _freedom_findings(
             )
     status = analysis.status
     if status in {TermsStatus.UNKNOWN, TermsStatus.NOT_STATED}:
-        remedy = identify_license(kind) if status is TermsStatus.UNKNOWN else state_license(kind)
+        unknown = status is TermsStatus.UNKNOWN and not analysis.uncovered
+        remedy = identify_license(kind) if unknown else state_license(kind)
         yield spec.finding(
             kind,
             Outcome.UNKNOWN,
-            f"{kind.label}: cannot tell whether its terms allow anyone to {freedom.value} it.",
+            (
+                f"The release does not state the license of {the(kind)}, so osaid cannot tell "
+                if status is TermsStatus.NOT_STATED
+                else f"osaid does not know what the terms of {the(kind)} say, so it cannot tell "
+            )
+            + f"whether anyone may {freedom.value} {it(kind)}.",
             group=group,
             severity=cap,
             evidence=(Evidence(field=field, value=analysis.declared, note=status.value),),
@@ -197,7 +228,7 @@ def _freedom_findings(
             Outcome.UNKNOWN if ref.conditional else Outcome.NOT_MET,
             _clause_message(ref, kind),
             group=group,
-            severity=_weaker(ref.clause.severity, cap),
+            severity=_weaker(ref.severity, cap),
             osd=ref.clause.osd,
             freedoms=ref.clause.freedoms,
             evidence=(clause_evidence(ref, field),),

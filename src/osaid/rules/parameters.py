@@ -82,7 +82,7 @@ def _params_terms(ctx: RuleContext) -> Iterator[Finding]:
     if analysis is None:
         return  # PREF-PARAMS reports parameters that are not released
     finding = terms_finding(
-        PARAMS_TERMS, ctx, kind, analysis, what=f"accepted terms under the {ctx.policy.name} policy"
+        PARAMS_TERMS, ctx, kind, analysis, what=f"accepted under the {ctx.policy.name} policy"
     )
     if analysis.status is TermsStatus.NO_LICENSE:
         finding = finding.model_copy(

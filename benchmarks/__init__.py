@@ -1,0 +1,1 @@
+"""Benchmarks that print osaid's speed and memory figures beside their targets."""
