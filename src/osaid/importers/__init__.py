@@ -27,6 +27,7 @@ in a document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the f
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -35,8 +36,8 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from osaid.errors import InputProblem, InvalidReleaseError, UnknownFormatError
-from osaid.importers._common import ImportResult, Notes, bad_input, parse_yaml
-from osaid.importers.croissant import apply_croissant, resolve_croissant
+from osaid.importers._common import ImportResult, bad_input, parse_yaml
+from osaid.importers.croissant import with_croissant
 from osaid.importers.cyclonedx import import_cyclonedx
 from osaid.importers.eosai import import_eosai
 from osaid.importers.hf import front_matter, import_hf_card
@@ -222,12 +223,8 @@ def load(path: str | Path, fmt: InputFormat | str | None = None) -> ImportResult
         result = load_text(text, fmt, name=str(file))
         if not result.release.croissant:
             return result
-        notes = Notes("croissant")
-        datasets = resolve_croissant(result.release, file.parent, notes=notes)
-        release = apply_croissant(result.release, datasets)
-        extra = tuple(n for n in notes.items if n not in release.import_notes)
-        release = release.model_copy(update={"import_notes": (*release.import_notes, *extra)})
-        return ImportResult(release, release.import_notes)
+        release = with_croissant(result.release, file.parent)
+        return replace(result, release=release, notes=release.import_notes)
     except InvalidReleaseError as exc:
         if exc.source is None or not exc.source.startswith(str(file)):
             raise InvalidReleaseError(

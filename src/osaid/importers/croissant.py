@@ -60,6 +60,7 @@ __all__ = [
     "load_croissant",
     "read_croissant",
     "resolve_croissant",
+    "with_croissant",
 ]
 
 
@@ -621,3 +622,16 @@ def resolve_croissant(
             )
         out.append(load_croissant(path, where=ref))
     return out
+
+
+def with_croissant(release: ModelRelease, base: Path) -> ModelRelease:
+    """``release`` with the local Croissant files it names (relative to ``base``) merged in.
+
+    :raises InvalidReleaseError: if a named local file is missing, outside ``base`` or invalid.
+    """
+    if not release.croissant:
+        return release
+    notes = Notes(FORMAT)
+    merged = apply_croissant(release, resolve_croissant(release, base, notes=notes))
+    extra = tuple(n for n in notes.items if n not in merged.import_notes)
+    return merged.model_copy(update={"import_notes": (*merged.import_notes, *extra)})

@@ -212,7 +212,7 @@ def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> I
     if unread:
         notes.unmapped(f"fields osaid does not read: {', '.join(unread)}"[:2000], "")
     release = _finish(release, notes)
-    return ImportResult(release, release.import_notes)
+    return ImportResult(release, release.import_notes, FORMAT)
 
 
 def _incorporates_a_policy(declared: str) -> bool:

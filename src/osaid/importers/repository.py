@@ -608,7 +608,7 @@ def import_repository(
         notes = Notes(FORMAT)
         release = _overlay(release, declared, given, facts.release_document, notes)
         release = _finish(release, notes)
-    return ImportResult(release, release.import_notes)
+    return ImportResult(release, release.import_notes, FORMAT)
 
 
 def load_repository(
