@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from osaid.cli import main
 from tests.repo_trees import CROISSANT, HUB_API, llama_tree, weights_only_tree
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def run(*argv: str) -> tuple[int, str]:

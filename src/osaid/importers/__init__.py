@@ -27,8 +27,8 @@ in a document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the f
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
