@@ -329,3 +329,17 @@ def test_nested_license_files_are_noted_not_applied(tmp_path: Path) -> None:
     assert params is not None
     assert params.license is not None
     assert "vendor" not in params.license.declared
+
+
+def test_the_documented_osaid_yaml_is_read(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "repository-checks.md"
+    example = docs.read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    tree = weights_only_tree(tmp_path)
+    (tree / "osaid.yaml").write_text(example, encoding="utf-8")
+    (tree / "data").mkdir()
+    (tree / "data" / "pile.croissant.json").write_bytes((CROISSANT / "dices-350.json").read_bytes())
+    release = import_repository(tree, detector=None).release
+    assert release.name == "weights-only"  # the folder's name: the document gives none
+    assert release.availability(K.RESEARCH_PAPER) is Availability.PUBLIC
+    assert release.data_information.provenance.where == (K.RESEARCH_PAPER,)
+    assert [d.name for d in release.training_datasets] == ["DICES-350_dataset"]
