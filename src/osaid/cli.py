@@ -449,13 +449,21 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) 
             bundled.resolve(target)
         except UnknownReleaseError as exc:
             raise UnknownReleaseError(_shown(target), exc.suggestions) from None
-    if Path(target).is_dir():
+    if _is_dir(target):
         return _load_repository(target, fmt)
     raw = _read_file(target)
     item = _import(raw, target, target, fmt, path=target, stdin=False)
     if item.release.croissant:
         item = replace(item, release=with_croissant(item.release, Path(target).parent))
     return replace(item, identity=_identity(target))
+
+
+def _is_dir(target: str) -> bool:
+    """Whether ``target`` is a directory (a path too long to look at is not)."""
+    try:
+        return stat.S_ISDIR(Path(target).stat().st_mode)
+    except OSError:
+        return False
 
 
 def _load_repository(target: str, fmt: str | None) -> _Input:
