@@ -92,6 +92,9 @@ def test_llama_tree_fails_on_the_license_and_its_policy(tmp_path: Path) -> None:
     assert "catalog-phrases (score 100" in aup[0]
     assert "threshold 50" in aup[0]
     assert any("already part of LicenseRef-llama-3.1" in m for m in notes)
+    # the scores reach the report as advisory findings of the import-notes rule
+    shown = [f.message for f in assessment.findings if f.rule_id == "OSAID-IMPORT-NOTES"]
+    assert any("llama-3.1-aup by catalog-phrases (score 100" in m for m in shown)
 
 
 def test_weights_only_tree_is_undecided_with_open_weights(tmp_path: Path) -> None:
