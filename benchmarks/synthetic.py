@@ -1,9 +1,10 @@
 """A deterministic synthetic corpus of distinct release documents, for benchmarks.
 
 Every release differs from every other (its name and its parameters' repository are its
-own), so caches keyed on whole documents never hit; its component facts (licenses,
-availability, code repositories, disclosures, datasets) are drawn from pools of the sizes a
-model hub shows, so caches keyed on component facts can. The mix of licenses follows what
+own), so caches keyed on whole documents never hit; its component facts (which components
+it lists, their licenses and availability, code repositories, disclosures, datasets) are
+drawn from pools, as on a model hub where most releases share a few shapes and licenses,
+so caches keyed on component facts can. The mix of licenses follows what
 the Hub carries: permissive SPDX ids most often, then custom AI licenses, non-commercial
 terms, a few policies layered on top, and some unstated or unknown terms.
 
@@ -84,6 +85,16 @@ def _component(kind: str, rng: random.Random, location: str) -> dict[str, Any]:
     return out
 
 
+def _shape(number: int, seed: int) -> list[str]:
+    """One of the release shapes the corpus draws from: which components a release lists.
+
+    Releases come in few shapes (a card with weights only, a full open-science release, a
+    weights-and-code release ...), so the shapes are drawn from a pool of 60.
+    """
+    rng = random.Random(seed * 7919 + number)  # noqa: S311 - test data, not secrets
+    return [k for k in (*_CODE, *_DOCS, *_OPTIONAL) if rng.random() < 0.7]
+
+
 def release_document(index: int, *, seed: int = 2026) -> dict[str, Any]:
     """The ``index``-th synthetic release document (a native osaid release, as a mapping)."""
     rng = random.Random(seed * 1_000_003 + index)  # noqa: S311 - test data, not secrets
@@ -91,7 +102,7 @@ def release_document(index: int, *, seed: int = 2026) -> dict[str, Any]:
     components = [
         _component("parameters-final", rng, f"https://huggingface.co/org{index % 500}/{name}")
     ]
-    kinds = [k for k in (*_CODE, *_DOCS, *_OPTIONAL) if rng.random() < 0.7]
+    kinds = _shape(rng.randrange(60), seed)
     components += [_component(k, rng, rng.choice(_CODE_REPOS)) for k in kinds]
     carriers = [c["kind"] for c in components if c["kind"] in _DOCS]
     info: dict[str, Any] = {}

@@ -20,7 +20,7 @@ from osaid.licensing.catalog import default_catalog
 from osaid.licensing.spdx import spdx_table
 
 SRC = Path(osaid.__file__).resolve().parent
-FOUNDATION = {"_model", "_version", "errors", "sources"}
+FOUNDATION = {"_model", "_reuse", "_version", "errors", "sources"}
 
 # layer -> the layers it may import (besides the foundation and itself).
 ALLOWED: dict[str, set[str]] = {
@@ -38,6 +38,10 @@ ALLOWED: dict[str, set[str]] = {
         "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
         "mof", "bundled",
     },
+    "batch": {
+        "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
+        "mof", "assessment", "bundled", "importers",
+    },
     "lenses": {
         "licensing", "release", "policy", "definitions", "analysis", "findings", "rules",
         "mof", "assessment", "bundled",
@@ -47,7 +51,7 @@ ALLOWED: dict[str, set[str]] = {
         "mof", "assessment", "lenses",
     },
 }  # fmt: skip
-ANYTHING = {"cli", "strategies", "_hypothesis", "__init__", "__main__"}
+ANYTHING = {"cli", "batch_cli", "strategies", "_hypothesis", "__init__", "__main__"}
 CORE = ("analysis", "findings", "rules", "mof", "assessment", "lenses")
 IO_MODULES = {"os", "io", "pathlib", "shutil", "importlib", "urllib", "socket", "subprocess"}
 

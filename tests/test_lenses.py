@@ -168,3 +168,40 @@ def test_comparison_rows_and_sorting() -> None:
     assert counts == sorted(counts)
     with pytest.raises(UnknownFormatError, match="sort key"):
         compare(releases, sort="size")
+
+
+def test_every_report_format_shows_the_mof_class_beside_the_verdict() -> None:
+    import json
+
+    from osaid.reports import render
+    from osaid.reports.htmlpage import render_html_page
+
+    assessment = osaid.score(osaid.load_bundled("grok-2.5"))
+    for fmt in ("text", "markdown"):
+        assert "MOF class" in render(assessment, fmt)
+    assert "MOF class" in render_html_page([assessment])
+    sarif = json.loads(render(assessment, "sarif"))
+    summary = sarif["runs"][0]["properties"]["assessments"][0]
+    assert summary["mofClass"] == 0
+    assert summary["mofLabel"] == "Unclassified"
+    assert json.loads(render(assessment, "json"))["mof"]["label"] == "Unclassified"
+
+
+def test_cli_plan_diff_and_compare() -> None:
+    import io
+    import json
+
+    from osaid.cli import main
+
+    out = io.StringIO()
+    assert main(["plan", "grok-2.5", "--format", "json"], stdout=out) == 0
+    assert json.loads(out.getvalue())["verdict_after"] == "open-source-ai"
+    assert main(["plan", "llama-3.2-vision"], stdout=io.StringIO()) == 1  # out of hands
+    out = io.StringIO()
+    assert main(["diff", "phi-2-2023-12", "phi-2", "--format", "markdown"], stdout=out) == 0
+    assert "PREF-PARAMS-TERMS" in out.getvalue()
+    out = io.StringIO()
+    assert main(["compare", "grok-2.5", "olmo-1", "--sort", "verdict"], stdout=out) == 0
+    first_row = out.getvalue().splitlines()[2]
+    assert first_row.startswith("OLMo")
+    assert main(["compare", "grok-2.5", "no-such-release"], stdout=io.StringIO()) == 2

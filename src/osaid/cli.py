@@ -42,6 +42,7 @@ from osaid.errors import (
 )
 from osaid.importers import InputFormat, import_repository, load_text
 from osaid.importers.croissant import with_croissant
+from osaid.lenses import SORT_KEYS, compare, diff, plan
 from osaid.licensing.catalog import default_catalog
 from osaid.licensing.names import resolve_license
 from osaid.policy import POLICIES, get_policy
@@ -64,6 +65,7 @@ from osaid.reports import (
     report_schema,
 )
 from osaid.reports._common import rule_doc_url, worst_verdict
+from osaid.reports.lenses import LENS_FORMATS, render_comparison, render_diff, render_plan
 from osaid.reports.licenses import license_data, license_list_data
 from osaid.reports.sarif import artifact_uri
 from osaid.rules import rules_for
@@ -203,6 +205,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="JSON Lines: one assessment per line (implies --format json)",
     )
+    batch = score_cmd.add_argument_group(
+        "batch scoring",
+        "With --batch, TARGETs may also be JSON Lines files (.jsonl, .ndjson; '-' reads JSON "
+        "Lines from stdin), directories and glob patterns; one JSON record a line comes out, "
+        "in input order, and a document that cannot be scored is an error record, never a "
+        "stop. The exit code is the worst verdict's, or 2 if any record is an error.",
+    )
+    batch.add_argument(
+        "--batch", action="store_true", help="score many documents, one JSON record a line"
+    )
+    batch.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for --batch (default: every core)",
+    )
+    batch.add_argument(
+        "--findings",
+        choices=["all", "blocking", "none"],
+        default="all",
+        help="how much of each assessment a --batch record keeps (default: all)",
+    )
     _add_input_options(score_cmd, scoring=True)
     _add_output_options(score_cmd)
     score_cmd.add_argument(
@@ -270,6 +296,8 @@ def _parser() -> argparse.ArgumentParser:
     rules_cmd.add_argument("--definition", choices=sorted(DEFINITIONS), default="1.0")
     _add_format_option(rules_cmd)
 
+    _add_lens_commands(commands)
+
     schema_cmd = commands.add_parser("schema", help="print a JSON Schema")
     schema_cmd.add_argument(
         "which",
@@ -280,6 +308,67 @@ def _parser() -> argparse.ArgumentParser:
         "for 'report')",
     )
     return parser
+
+
+def _add_lens_commands(commands: Any) -> None:
+    """The plan, diff and compare commands."""
+    plan_cmd = commands.add_parser(
+        "plan",
+        help="the smallest verified set of changes after which a release conforms",
+        description=(
+            "Compute the changes (publish, relicense, ungate, withdraw terms, disclose) after "
+            "which TARGET conforms, apply them to a copy and score it again; every change "
+            "listed is needed. What no change to the release can fix is listed as out of the "
+            "publisher's hands. Exits 0 when the plan makes the release conform, 1 when it "
+            "cannot, 2 on input errors."
+        ),
+    )
+    plan_cmd.add_argument("target", metavar="TARGET", help="bundled release name, file, or -")
+    _add_input_options(plan_cmd, scoring=True)
+    _add_lens_format(plan_cmd)
+    _add_output_options(plan_cmd)
+
+    diff_cmd = commands.add_parser(
+        "diff",
+        help="what changed between two releases, and which findings flipped",
+        description=(
+            "Compare BEFORE and AFTER: the declared facts that changed, the findings that "
+            "flipped, the verdicts and MOF classes. Exits 0 whatever the verdicts."
+        ),
+    )
+    diff_cmd.add_argument("before", metavar="BEFORE", help="bundled release name, file, or -")
+    diff_cmd.add_argument("after", metavar="AFTER", help="bundled release name, file, or -")
+    _add_input_options(diff_cmd, scoring=True)
+    _add_lens_format(diff_cmd)
+    _add_output_options(diff_cmd)
+
+    compare_cmd = commands.add_parser(
+        "compare",
+        help="one row per release: verdict, MOF class, blocking findings per group",
+        description="Compare releases side by side. Exits 0 whatever the verdicts.",
+    )
+    compare_cmd.add_argument(
+        "targets", metavar="TARGET", nargs="+", help="bundled release name, file, or -"
+    )
+    compare_cmd.add_argument(
+        "--sort",
+        choices=list(SORT_KEYS),
+        default="input",
+        help="sort the rows (default: input order)",
+    )
+    _add_input_options(compare_cmd, scoring=True)
+    _add_lens_format(compare_cmd)
+    _add_output_options(compare_cmd)
+
+
+def _add_lens_format(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--format",
+        dest="fmt",
+        choices=list(LENS_FORMATS),
+        default="text",
+        help="output format (default: text)",
+    )
 
 
 def _add_format_option(cmd: argparse.ArgumentParser) -> None:
@@ -655,7 +744,51 @@ def _report(
     return rule.join(render_text(a, color=color) for a in assessments)
 
 
+def _batch(args: argparse.Namespace, streams: _IO) -> int:
+    from osaid.batch import default_jobs  # noqa: PLC0415 - only batch runs need it
+    from osaid.batch_cli import run_batch  # noqa: PLC0415
+
+    if args.fmt not in {None, ReportFormat.JSON.value}:
+        msg = f"--batch writes JSON Lines; it does not go with --format {args.fmt}"
+        raise UsageError(msg)
+    if args.source_format not in {None, InputFormat.NATIVE.value} or args.stdin_name:
+        msg = "--batch detects each document's format; --from and --stdin-name do not apply"
+        raise UsageError(msg)
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        msg = f"--jobs takes a number of processes of 1 or more, not {jobs}"
+        raise UsageError(msg)
+    if args.output not in {None, STDIN}:
+        target = Path(args.output).resolve()
+        for name in args.targets:
+            if name != STDIN and Path(name).exists() and Path(name).resolve() == target:
+                msg = f"-o {args.output} would overwrite the input {name}"
+                raise UsageError(msg)
+    summary, failed = run_batch(
+        args.targets,
+        jobs=jobs,
+        findings=args.findings,
+        definition=args.definition,
+        policy=args.policy,
+        output=args.output,
+        stdout=streams.stdout,
+        stdin=streams.stdin,
+        quiet=args.quiet,
+    )
+    if args.exit_zero:
+        return 0
+    if failed:
+        return EXIT_USAGE
+    verdicts = [Verdict(v) for v in summary.verdicts]
+    return EXIT_CODES[worst_verdict(verdicts)] if verdicts else 0
+
+
 def _score(args: argparse.Namespace, streams: _IO) -> int:
+    if args.batch:
+        return _batch(args, streams)
+    if args.jobs is not None or args.findings != "all":
+        msg = "--jobs and --findings go with --batch"
+        raise UsageError(msg)
     fmt_name = args.fmt
     if args.jsonl:
         if fmt_name not in {None, ReportFormat.JSON.value}:
@@ -676,6 +809,37 @@ def _score(args: argparse.Namespace, streams: _IO) -> int:
     if args.exit_zero:
         return 0
     return EXIT_CODES[worst_verdict(a.verdict for _, a in items)]
+
+
+def _emit(text: str, args: argparse.Namespace, streams: _IO, inputs: Sequence[_Input]) -> None:
+    if not (args.quiet and args.output in {None, STDIN}):
+        _write(text, args.output, streams.stdout, inputs)
+
+
+def _plan(args: argparse.Namespace, streams: _IO) -> int:
+    item = _load_input(args.target, args, streams.stdin)
+    result = plan(item.release, definition=args.definition, policy=args.policy)
+    _emit(render_plan(result, args.fmt), args, streams, [item])
+    return 0 if result.verified else 1
+
+
+def _diff(args: argparse.Namespace, streams: _IO) -> int:
+    before, after = _load_all([args.before, args.after], args, streams.stdin)
+    result = diff(before.release, after.release, definition=args.definition, policy=args.policy)
+    _emit(render_diff(result, args.fmt), args, streams, [before, after])
+    return 0
+
+
+def _compare(args: argparse.Namespace, streams: _IO) -> int:
+    inputs = _load_all(args.targets, args, streams.stdin)
+    table = compare(
+        [item.release for item in inputs],
+        sort=args.sort,
+        definition=args.definition,
+        policy=args.policy,
+    )
+    _emit(render_comparison(table, args.fmt), args, streams, inputs)
+    return 0
 
 
 def _import_cmd(args: argparse.Namespace, streams: _IO) -> int:
@@ -810,6 +974,9 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace, _IO], int]]] = {
     "licenses": _licenses,
     "rules": _rules,
     "schema": _schema,
+    "plan": _plan,
+    "diff": _diff,
+    "compare": _compare,
 }
 
 

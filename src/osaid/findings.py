@@ -5,6 +5,9 @@ A :class:`Finding` names the rule, the component (or data-information element), 
 criteria and OSAID freedoms involved, a one-sentence message, the evidence it rests on
 and, for a blocking finding that is not met or unknown, the :class:`Remediation` that
 would resolve it.
+
+Messages and evidence quote the release, whose values may be long: a text over 2,000
+characters is cut with an ellipsis (``…``), so that every valid release can be scored.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, model_validator
 
-from osaid._model import Model, NonEmptyStr, ShortText
-from osaid.licensing.clauses import Freedom, OsdCriterion, Severity
+from osaid._model import ClippedText, Model, NonEmptyStr
+from osaid.licensing.clauses import FREEDOMS, Freedom, OsdCriterion, Severity
 from osaid.release import ComponentKind, DataElement, Group
 
 __all__ = ["Evidence", "Finding", "Outcome", "Remediation", "Subject"]
@@ -53,7 +56,7 @@ class Evidence(Model):
 
     field: NonEmptyStr | None = None
     """The path of the fact in the release, e.g. ``components[0].license``."""
-    value: ShortText | None = None
+    value: ClippedText | None = None
     """The value found there, as declared."""
     license: NonEmptyStr | None = None
     """The license or policy a clause comes from (catalog id or SPDX identifier)."""
@@ -61,15 +64,15 @@ class Evidence(Model):
     """The version of that text."""
     section: NonEmptyStr | None = None
     """The clause's section."""
-    clause: ShortText | None = None
+    clause: ClippedText | None = None
     """A paraphrase of the clause."""
-    quote: ShortText | None = None
+    quote: ClippedText | None = None
     """The clause's wording, where it matters."""
     verified: bool | None = None
     """Whether the clause was checked against the license text itself."""
     url: NonEmptyStr | None = None
     """Where the fact can be checked."""
-    note: ShortText | None = None
+    note: ClippedText | None = None
     """Anything else the reader needs."""
 
 
@@ -82,7 +85,7 @@ class Remediation(Model):
 
     key: NonEmptyStr
     """A stable identifier of the change, e.g. ``relicense:parameters-final``."""
-    action: ShortText
+    action: ClippedText
     """What to do, in one or two sentences."""
 
 
@@ -91,7 +94,8 @@ def _sorted_osd(values: tuple[OsdCriterion, ...]) -> tuple[OsdCriterion, ...]:
 
 
 def _ordered_freedoms(values: tuple[Freedom, ...]) -> tuple[Freedom, ...]:
-    return tuple(f for f in Freedom if f in set(values))
+    wanted = set(values)
+    return tuple(f for f in FREEDOMS if f in wanted)
 
 
 class Finding(Model):
@@ -111,7 +115,7 @@ class Finding(Model):
     """Open Source Definition criteria involved (1-10)."""
     freedoms: Annotated[tuple[Freedom, ...], AfterValidator(_ordered_freedoms)] = ()
     """OSAID freedoms involved."""
-    message: ShortText
+    message: ClippedText
     """One sentence a person can act on."""
     evidence: tuple[Evidence, ...] = ()
     """The facts the finding rests on."""

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import Final, Literal
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr, ShortText, clip
+from osaid._reuse import Memo
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.expressions import LicenseAnd, LicenseNode, LicenseOr, parse_expression
 from osaid.licensing.spdx import spdx_license
@@ -283,7 +284,7 @@ class MofComponentResult(Model):
     required: bool
     content_type: ContentType
     status: MofComponentStatus
-    license: ShortText | None = None
+    license: ClippedText | None = None
     """The license as the lens read it; None when missing or unlicensed."""
     type_appropriate: bool | None = None
     """For an included component: whether its license is one MOT offers for its type."""
@@ -318,7 +319,7 @@ class MofResult(Model):
     """Classes III, II and I, in that order."""
     components: tuple[MofComponentResult, ...]
     """The 17 components, in MOF order."""
-    warnings: tuple[ShortText, ...] = ()
+    warnings: tuple[ClippedText, ...] = ()
     """Open licenses that are not type-appropriate (MOF-TYPE-APPROPRIATE)."""
 
     def progress_of(self, mof_class: int) -> float:
@@ -415,6 +416,21 @@ def mof_class(release: ModelRelease, *, reading: MofReading | str = MofReading.O
     ('Unclassified', [16.7, 0.0, 0.0])
     """
     chosen = MofReading(reading)
+    facts: list[object] = []  # what the evaluation reads: released or not, and the terms
+    for spec in MOF_COMPONENTS:
+        component = release.component(spec.kind)
+        if component is None or not component.availability.released:
+            facts.append(False)
+            continue
+        terms = component.license if component.license is not None else release.license
+        facts.append(True if terms is None else (terms.expression, terms.name))
+    return _RESULTS.get((chosen, tuple(facts)), lambda: _mof_class(release, chosen))
+
+
+_RESULTS: Final = Memo[MofResult]("mof-results", 16_384)
+
+
+def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
     rows: list[MofComponentResult] = []
     warnings: list[str] = []
     for spec in MOF_COMPONENTS:
@@ -429,7 +445,8 @@ def mof_class(release: ModelRelease, *, reading: MofReading | str = MofReading.O
             appropriate = _type_appropriate(ident, spec.content_type)
             if not appropriate:
                 warnings.append(
-                    f"{spec.name} ({spec.content_type.value}) is under {ident}, an open license "
+                    f"{spec.name} ({spec.content_type.value}) is under {clip(ident, 300)}, an "
+                    "open license "
                     f"that is not among those MOT offers for {spec.content_type.value}"
                 )
         rows.append(
@@ -440,7 +457,7 @@ def mof_class(release: ModelRelease, *, reading: MofReading | str = MofReading.O
                 required=spec.required,
                 content_type=spec.content_type,
                 status=status,
-                license=text[:2000] if text else None,
+                license=text or None,
                 type_appropriate=appropriate,
             )
         )

@@ -13,6 +13,7 @@ from osaid.analysis.terms import TermsAnalysis, analyse_terms
 from osaid.licensing.catalog import LicenseCatalog
 from osaid.policy import Policy
 from osaid.release import ComponentKind, ModelRelease
+from osaid.release.model import KINDS
 
 __all__ = ["analyse_release_terms"]
 
@@ -45,4 +46,4 @@ def analyse_release_terms(
             material=component.kind.material,
             catalog=catalog,
         )
-    return {kind: out[kind] for kind in ComponentKind if kind in out}
+    return {kind: out[kind] for kind in KINDS if kind in out}

@@ -22,10 +22,14 @@ Pure: no I/O, no global state beyond the read-only catalog.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import IntEnum, StrEnum
+from typing import Final
 
+from osaid._reuse import Memo, Same
 from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, LicenseVersion, default_catalog
 from osaid.licensing.clauses import (
+    FREEDOMS,
     Clause,
     ClauseCondition,
     ClauseKind,
@@ -159,10 +163,11 @@ class TermsAnalysis:
     judgements: tuple[LicenseJudgement, ...] = ()
     """The judgments that decided the status (for ``OR``: the chosen branch)."""
     notes: tuple[str, ...] = ()
+    _clauses: tuple[ClauseRef, ...] = dataclass_field(
+        default=(), init=False, repr=False, compare=False
+    )
 
-    @property
-    def clauses(self) -> tuple[ClauseRef, ...]:
-        """Every clause in force in the deciding judgments, without repeats."""
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         out: list[ClauseRef] = []
         for judgement in self.judgements:
@@ -170,12 +175,17 @@ class TermsAnalysis:
                 if ref.key not in seen:
                     seen.add(ref.key)
                     out.append(ref)
-        return tuple(out)
+        object.__setattr__(self, "_clauses", tuple(out))
+
+    @property
+    def clauses(self) -> tuple[ClauseRef, ...]:
+        """Every clause in force in the deciding judgments, without repeats."""
+        return self._clauses
 
     @property
     def restrictive_clauses(self) -> tuple[ClauseRef, ...]:
         """The clauses that restrict a freedom (blocking or advisory)."""
-        return tuple(ref for ref in self.clauses if ref.clause.restrictive)
+        return tuple(ref for ref in self._clauses if ref.clause.restrictive)
 
     @property
     def osd(self) -> tuple[OsdCriterion, ...]:
@@ -197,7 +207,7 @@ class TermsAnalysis:
             if ref.severity is Severity.BLOCKING and not ref.conditional
             for freedom in ref.clause.freedoms
         }
-        return tuple(f for f in Freedom if f in found)
+        return tuple(f for f in FREEDOMS if f in found)
 
     @property
     def unknown_labels(self) -> tuple[str, ...]:
@@ -514,8 +524,41 @@ def analyse_terms(
     release does not say, and such clauses leave the judgment unknown). ``material`` is
     what the component is (model, code, documentation ...): only the clauses that bind it
     are in force (None: every clause, as for a license judged on its own).
+
+    The analysis of equal terms in equal circumstances is computed once and reused
+    (:mod:`osaid._reuse`); the catalog is part of the key.
     """
     catalog = default_catalog() if catalog is None else catalog
+    key = (terms, group, policy, field, inherited, multimodal, material, Same(catalog))
+    return _ANALYSES.get(
+        key,
+        lambda: _analyse(
+            terms,
+            group=group,
+            policy=policy,
+            field=field,
+            inherited=inherited,
+            multimodal=multimodal,
+            material=material,
+            catalog=catalog,
+        ),
+    )
+
+
+_ANALYSES: Final = Memo[TermsAnalysis]("terms-analyses", 16_384)
+
+
+def _analyse(
+    terms: LicenseTerms | None,
+    *,
+    group: Group,
+    policy: Policy,
+    field: str | None,
+    inherited: bool,
+    multimodal: bool | None,
+    material: Material | None,
+    catalog: LicenseCatalog,
+) -> TermsAnalysis:
     if terms is None or terms.expression == "NOASSERTION":
         declared = None if terms is None else terms.declared
         return TermsAnalysis(group, TermsStatus.NOT_STATED, declared, field, inherited)

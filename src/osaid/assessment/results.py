@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Final, Literal
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr
 from osaid.analysis import TermsStatus
 from osaid.findings import Finding, Outcome
 from osaid.mof import MofResult
@@ -102,7 +102,7 @@ class ComponentResult(Model):
     kind: ComponentKind
     group: Group
     availability: Availability
-    terms: ShortText | None = None
+    terms: ClippedText | None = None
     """The terms as declared (or inherited), None when not stated."""
     terms_status: TermsStatus | None = None
     """osaid's judgment of those terms, for released components."""
@@ -126,7 +126,7 @@ class ChangeItem(Model):
     """One change in the change set, and the blocking findings it resolves."""
 
     key: NonEmptyStr
-    action: ShortText
+    action: ClippedText
     resolves: tuple[NonEmptyStr, ...]
     """The findings it resolves, as ``RULE-ID:component``."""
     outcome: Outcome
@@ -138,7 +138,7 @@ class Assessment(Model):
 
     verdict: Verdict
     """The answer."""
-    summary: ShortText
+    summary: ClippedText
     """The verdict's reason in one line."""
     release: ReleaseRef
     definition: DefinitionRef

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from osaid._reuse import Memo, Same
 from osaid._version import __version__
 from osaid.analysis import TermsAnalysis, analyse_release_terms
 from osaid.assessment.bases import BaseModels, ChainedBaseModels, MappingBaseModels
@@ -47,6 +48,7 @@ from osaid.licensing.spdx import spdx_table
 from osaid.mof import mof_class
 from osaid.policy import DEFAULT, Policy, get_policy
 from osaid.release import ComponentKind, DataElement, Group, ModelRelease
+from osaid.release.model import ELEMENTS, KINDS
 from osaid.release.validation import problems_from
 from osaid.rules import BaseResult, RuleContext, inherit_remediation, needed_carriers, rules_for
 
@@ -58,102 +60,165 @@ def __dir__() -> list[str]:
 
 
 _GROUP_ORDER = (Group.DATA_INFORMATION, Group.CODE, Group.PARAMETERS, Group.SYSTEM)
+_RANK = {Outcome.NOT_MET: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2, Outcome.NOT_APPLICABLE: 3}
+_ROWS: Final = Memo[Any]("assessment-rows", 65_536)
+_BASES: Final = Memo[Assessment]("base-assessments", 1_024)
+_INHERITED: Final = Memo[tuple[Finding, ...]]("inherited-findings", 1_024)
 
 
-def _group_results(findings: tuple[Finding, ...]) -> tuple[GroupResult, ...]:
-    results = []
-    for group in _GROUP_ORDER:
-        mine = [f for f in findings if f.group is group]
-        blocking = [f for f in mine if f.severity is Severity.BLOCKING]
-        if any(f.outcome is Outcome.NOT_MET for f in blocking):
-            outcome = Outcome.NOT_MET
-        elif any(f.outcome is Outcome.UNKNOWN for f in blocking):
-            outcome = Outcome.UNKNOWN
+class _Tally:
+    """The outcomes of one subject's (or group's) findings, collected in one pass."""
+
+    __slots__ = ("blocking", "counts", "worst_advisory", "worst_blocking")
+
+    def __init__(self) -> None:
+        self.worst_blocking = 4
+        self.worst_advisory = 4
+        self.blocking = False
+        self.counts = [0, 0, 0, 0]
+
+    def add(self, finding: Finding) -> None:
+        rank = _RANK[finding.outcome]
+        self.counts[rank] += 1
+        if finding.severity is Severity.BLOCKING:
+            self.blocking = True
+            self.worst_blocking = min(self.worst_blocking, rank)
         else:
-            outcome = Outcome.MET
-        results.append(
-            GroupResult(
-                group=group,
-                outcome=outcome,
-                met=sum(f.outcome is Outcome.MET for f in mine),
-                not_met=sum(f.outcome is Outcome.NOT_MET for f in mine),
-                unknown=sum(f.outcome is Outcome.UNKNOWN for f in mine),
-                not_applicable=sum(f.outcome is Outcome.NOT_APPLICABLE for f in mine),
-            )
-        )
-    return tuple(results)
+            self.worst_advisory = min(self.worst_advisory, rank)
+
+    def worst(self) -> tuple[Outcome, bool]:
+        """The worst outcome among the blocking findings, else among all of them."""
+        rank = self.worst_blocking if self.blocking else self.worst_advisory
+        return (_OUTCOMES[rank] if rank < 4 else Outcome.NOT_APPLICABLE), self.blocking
 
 
-def _worst(findings: list[Finding]) -> tuple[Outcome, bool]:
-    blocking = [f for f in findings if f.severity is Severity.BLOCKING]
-    pool = blocking or findings
-    for outcome in (Outcome.NOT_MET, Outcome.UNKNOWN, Outcome.MET):
-        if any(f.outcome is outcome for f in pool):
-            return outcome, bool(blocking)
-    return Outcome.NOT_APPLICABLE, bool(blocking)
+_OUTCOMES = (Outcome.NOT_MET, Outcome.UNKNOWN, Outcome.MET, Outcome.NOT_APPLICABLE)
 
 
-def _component_results(
+def _row(key: tuple[Any, ...], build: Any) -> Any:
+    return _ROWS.get(key, build)
+
+
+def _group_row(group: Group, tally: _Tally) -> GroupResult:
+    if tally.worst_blocking == 0:
+        outcome = Outcome.NOT_MET
+    elif tally.worst_blocking == 1:
+        outcome = Outcome.UNKNOWN
+    else:
+        outcome = Outcome.MET
+    met, not_met, unknown, not_applicable = (
+        tally.counts[2],
+        tally.counts[0],
+        tally.counts[1],
+        tally.counts[3],
+    )
+    key = ("group", group, outcome, met, not_met, unknown, not_applicable)
+    row: GroupResult = _row(
+        key,
+        lambda: GroupResult(
+            group=group,
+            outcome=outcome,
+            met=met,
+            not_met=not_met,
+            unknown=unknown,
+            not_applicable=not_applicable,
+        ),
+    )
+    return row
+
+
+def _component_row(
+    release: ModelRelease,
+    kind: ComponentKind,
+    analysis: TermsAnalysis | None,
+    tally: _Tally,
+) -> ComponentResult:
+    component = release.component(kind)
+    declared = analysis.declared if analysis is not None else None
+    if declared is None and component is not None and component.license is not None:
+        declared = component.license.declared
+    outcome, decisive = tally.worst()
+    availability = release.availability(kind)
+    status = None if analysis is None else analysis.status
+    key = ("component", kind, availability, declared, status, outcome, decisive)
+    row: ComponentResult = _row(
+        key,
+        lambda: ComponentResult(
+            kind=kind,
+            group=kind.group,
+            availability=availability,
+            terms=declared,
+            terms_status=status,
+            outcome=outcome,
+            decisive=decisive,
+        ),
+    )
+    return row
+
+
+def _element_row(release: ModelRelease, element: DataElement, tally: _Tally) -> ElementResult:
+    outcome, decisive = tally.worst()
+    state = release.data_information.get(element).state
+    key = ("element", element, state, outcome, decisive)
+    row: ElementResult = _row(
+        key,
+        lambda: ElementResult(element=element, state=state, outcome=outcome, decisive=decisive),
+    )
+    return row
+
+
+def _aggregate(
     release: ModelRelease,
     terms: Mapping[ComponentKind, TermsAnalysis],
     findings: tuple[Finding, ...],
-) -> tuple[ComponentResult, ...]:
-    rows = []
-    for kind in ComponentKind:
-        analysis = terms.get(kind)
-        component = release.component(kind)
-        declared = analysis.declared if analysis is not None else None
-        if declared is None and component is not None and component.license is not None:
-            declared = component.license.declared
-        outcome, decisive = _worst([f for f in findings if f.component == kind])
-        rows.append(
-            ComponentResult(
-                kind=kind,
-                group=kind.group,
-                availability=release.availability(kind),
-                terms=declared,
-                terms_status=None if analysis is None else analysis.status,
-                outcome=outcome,
-                decisive=decisive,
-            )
-        )
-    return tuple(rows)
-
-
-def _element_results(
-    release: ModelRelease, findings: tuple[Finding, ...]
-) -> tuple[ElementResult, ...]:
-    rows = []
-    for element in DataElement:
-        outcome, decisive = _worst([f for f in findings if f.component == element])
-        rows.append(
-            ElementResult(
-                element=element,
-                state=release.data_information.get(element).state,
-                outcome=outcome,
-                decisive=decisive,
-            )
-        )
-    return tuple(rows)
-
-
-def _changes(findings: tuple[Finding, ...]) -> tuple[ChangeItem, ...]:
-    items: dict[str, tuple[str, list[str], Outcome]] = {}
+) -> tuple[
+    tuple[GroupResult, ...],
+    tuple[ComponentResult, ...],
+    tuple[ElementResult, ...],
+    tuple[ChangeItem, ...],
+]:
+    """Results per group, component and element, and the change set, in one pass."""
+    groups = {group: _Tally() for group in _GROUP_ORDER}
+    subjects: dict[object, _Tally] = {}
+    changes: dict[str, tuple[str, list[str], Outcome]] = {}
     for finding in findings:
-        if not (finding.blocks or finding.undecided) or finding.remediation is None:
+        tally = groups.get(finding.group)
+        if tally is not None:
+            tally.add(finding)
+        subject = subjects.get(finding.component)
+        if subject is None:
+            subject = subjects[finding.component] = _Tally()
+        subject.add(finding)
+        if finding.remediation is None or not (finding.blocks or finding.undecided):
             continue
         key = finding.remediation.key
         ref = f"{finding.rule_id}:{finding.component}"
-        action, refs, outcome = items.get(key, (finding.remediation.action, [], Outcome.UNKNOWN))
+        action, refs, outcome = changes.get(key, (finding.remediation.action, [], Outcome.UNKNOWN))
         if ref not in refs:
             refs.append(ref)
         if finding.outcome is Outcome.NOT_MET:
             outcome = Outcome.NOT_MET
-        items[key] = (action, refs, outcome)
-    ordered = sorted(items.items(), key=lambda kv: kv[1][2] is not Outcome.NOT_MET)
-    return tuple(
-        ChangeItem(key=key, action=action, resolves=tuple(refs), outcome=outcome)
-        for key, (action, refs, outcome) in ordered
+        changes[key] = (action, refs, outcome)
+    empty = _Tally()
+    ordered = sorted(changes.items(), key=lambda kv: kv[1][2] is not Outcome.NOT_MET)
+    change_rows = []
+    for key, (action, refs, outcome) in ordered:
+        resolves = tuple(refs)
+        item: ChangeItem = _row(
+            ("change", key, action, resolves, outcome),
+            lambda key=key, action=action, resolves=resolves, outcome=outcome: ChangeItem(
+                key=key, action=action, resolves=resolves, outcome=outcome
+            ),
+        )
+        change_rows.append(item)
+    return (
+        tuple(_group_row(group, groups[group]) for group in _GROUP_ORDER),
+        tuple(
+            _component_row(release, kind, terms.get(kind), subjects.get(kind, empty))
+            for kind in KINDS
+        ),
+        tuple(_element_row(release, e, subjects.get(e, empty)) for e in ELEMENTS),
+        tuple(change_rows),
     )
 
 
@@ -318,9 +383,14 @@ def _base_result(
             chain = " -> ".join((*seen, model.name, found.name))
             return BaseResult(name=name, release=None, problem=f"in a cycle ({chain})"), ()
         path = (*seen, model.name)
-        base_assessment = _score(found, version, chosen, catalog, resolver, seen=path)
+        key = (Same(found), version.version, chosen, Same(catalog), Same(resolver), path)
+        base_assessment = _BASES.get(
+            key, lambda: _score(found, version, chosen, catalog, resolver, seen=path)
+        )
         base_name = found.name
-    inherited = _inherit(base_assessment, base_name)
+    inherited = _INHERITED.get(
+        (Same(base_assessment), base_name), lambda: _inherit(base_assessment, base_name)
+    )
     result = BaseResult(
         name=name,
         release=base_name,
@@ -355,6 +425,7 @@ def _score(
     own = tuple(f for rule in rules_for(version.parsed_version) for f in rule.run(context))
     findings = own + inherited
     verdict = verdict_of(findings)
+    groups, components, elements, changes = _aggregate(model, terms, findings)
     return Assessment(
         verdict=verdict,
         summary=_summary(verdict, findings),
@@ -363,11 +434,11 @@ def _score(
         ),
         definition=DefinitionRef(name=version.name, version=version.version, url=version.url),
         policy=chosen,
-        groups=_group_results(findings),
-        components=_component_results(model, terms, findings),
-        data_information=_element_results(model, findings),
+        groups=groups,
+        components=components,
+        data_information=elements,
         findings=findings,
-        changes=_changes(findings),
+        changes=changes,
         mof=mof_class(model),
         versions=VersionStamps(
             osaid=__version__,

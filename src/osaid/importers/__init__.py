@@ -20,13 +20,15 @@ A local repository snapshot (a folder) is read by :func:`import_repository`, and
 dataset metadata by :mod:`osaid.importers.croissant`: a release document's ``croissant``
 files are read by :func:`load`, relative to the document.
 
-YAML is read with PyYAML's safe loader, an optional extra (``osaid[yaml]``). Every error
-in a document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the field.
+YAML is read with PyYAML's safe loader (libyaml's C loader when installed), an optional
+extra (``osaid[yaml]``), within the limits of :data:`~osaid.importers._common.MAX_YAML_NODES`
+values and :data:`~osaid.importers._common.MAX_YAML_ALIASES` aliases. Every error in a
+document becomes an :class:`~osaid.errors.InvalidReleaseError` naming the field of the
+input; nothing else escapes (``docs/reliability.md``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from enum import StrEnum
@@ -45,7 +47,13 @@ from osaid.importers.hub_api import import_hub_api
 from osaid.importers.mot import import_mot
 from osaid.importers.repository import import_repository
 from osaid.importers.spdx3 import import_spdx3
-from osaid.release.validation import parse_release, problems_from, read_document
+from osaid.release.validation import (
+    STREAM_TIMEOUT,
+    parse_json,
+    parse_release,
+    problems_from,
+    read_document,
+)
 
 __all__ = [
     "ImportResult",
@@ -104,8 +112,9 @@ def detect(document: Any) -> InputFormat | None:
         return None
     if document.get("bomFormat") == "CycloneDX":
         return InputFormat.CYCLONEDX
-    context = str(document.get("@context", ""))
-    if "@graph" in document and "spdx" in context.lower():
+    context = document.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if "@graph" in document and any(isinstance(c, str) and "spdx" in c.lower() for c in contexts):
         return InputFormat.SPDX
     if "siblings" in document or "cardData" in document:
         return InputFormat.HUB_API
@@ -179,18 +188,9 @@ def load_text(
     if is_card:
         return import_document(front_matter(text), InputFormat.HF, name=stem)
     stripped = text.lstrip()
+    document: Any
     if stripped.startswith(("{", "[")):
-        try:
-            document: Any = json.loads(text)
-        except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno}, column {exc.colno}"
-            raise InvalidReleaseError(
-                [InputProblem("", f"not valid JSON: {exc.msg} ({where})")], source=name
-            ) from None
-        except RecursionError:
-            raise InvalidReleaseError(
-                [InputProblem("", "the document is nested too deeply")], source=name
-            ) from None
+        document = parse_json(text, source=name)
     else:
         document = parse_yaml(text, (chosen or "input").__str__())
     return import_document(document, chosen, name=stem)
@@ -206,13 +206,19 @@ def _stem(name: str | None) -> str | None:
     return path.stem or None
 
 
-def load(path: str | Path, fmt: InputFormat | str | None = None) -> ImportResult:
+def load(
+    path: str | Path, fmt: InputFormat | str | None = None, *, timeout: float = STREAM_TIMEOUT
+) -> ImportResult:
     """Read and import a file (at most :data:`~osaid.release.validation.MAX_DOCUMENT_BYTES`).
 
+    FIFOs, pipes and devices are read as streams within the same cap
+    (:func:`~osaid.release.validation.read_document`).
+
+    :param timeout: for a FIFO, pipe or device, the longest wait for data (seconds).
     :raises InvalidReleaseError: if the file cannot be read or imported.
     """
     file = Path(path)
-    raw = read_document(file)
+    raw = read_document(file, timeout=timeout)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

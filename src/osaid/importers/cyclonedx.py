@@ -12,14 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
+    MAX_DOCUMENT_ELEMENTS,
     ImportResult,
     Notes,
-    as_list,
+    as_items,
+    as_key,
     as_mapping,
     as_text,
     bad_input,
+    building,
+    quote,
     release_name,
+    require_mapping,
     source,
     terms_from_string,
 )
@@ -46,17 +52,17 @@ def _licenses(value: Any, notes: Notes, field: str) -> LicenseTerms | None:
     parts: list[str] = []
     names: list[str] = []
     url = None
-    for index, item in enumerate(as_list(value, FORMAT, field)):
-        entry = as_mapping(item, FORMAT, f"{field}[{index}]")
+    for where, item in as_items(value, FORMAT, field):
+        entry = as_mapping(item, FORMAT, where)
         if "expression" in entry:
-            text = as_text(entry.get("expression"), FORMAT, f"{field}[{index}].expression")
+            text = as_text(entry.get("expression"), FORMAT, f"{where}.expression")
             if text:
                 parts.append(text)
             continue
-        license_ = as_mapping(entry.get("license"), FORMAT, f"{field}[{index}].license")
-        ident = as_text(license_.get("id"), FORMAT, f"{field}[{index}].license.id")
-        name = as_text(license_.get("name"), FORMAT, f"{field}[{index}].license.name")
-        url = url or as_text(license_.get("url"), FORMAT, f"{field}[{index}].license.url")
+        license_ = as_mapping(entry.get("license"), FORMAT, f"{where}.license")
+        ident = as_text(license_.get("id"), FORMAT, f"{where}.license.id")
+        name = as_text(license_.get("name"), FORMAT, f"{where}.license.name")
+        url = url or as_text(license_.get("url"), FORMAT, f"{where}.license.url")
         if ident:
             parts.append(ident)
         elif name:
@@ -76,8 +82,9 @@ def _licenses(value: Any, notes: Notes, field: str) -> LicenseTerms | None:
         else:
             unknown.append(text)
     if unknown:
-        notes.unmapped(f"license {', '.join(map(repr, unknown))} is not one osaid knows", field)
-        return LicenseTerms(name=" AND ".join(parts + names)[:2000], url=url)
+        listed = ", ".join(quote(text) for text in unknown)
+        notes.unmapped(f"license {listed} is not one osaid knows", field)
+        return LicenseTerms(name=clip(" AND ".join(parts + names)), url=url)
     if len(resolved) > 1:
         notes.assumed("several licenses on one component are read as all applying (AND)", field)
     return terms_from_string(" AND ".join(resolved), notes, field, url=url)
@@ -85,10 +92,10 @@ def _licenses(value: Any, notes: Notes, field: str) -> LicenseTerms | None:
 
 def _refs(component: Mapping[str, Any], kind: str, field: str) -> list[str]:
     out = []
-    for index, item in enumerate(as_list(component.get("externalReferences"), FORMAT, field)):
-        ref = as_mapping(item, FORMAT, f"{field}[{index}]")
-        if as_text(ref.get("type"), FORMAT, f"{field}[{index}].type") == kind:
-            url = as_text(ref.get("url"), FORMAT, f"{field}[{index}].url")
+    for where, item in as_items(component.get("externalReferences"), FORMAT, field):
+        ref = as_mapping(item, FORMAT, where)
+        if as_text(ref.get("type"), FORMAT, f"{where}.type") == kind:
+            url = as_text(ref.get("url"), FORMAT, f"{where}.url")
             if url:
                 out.append(url)
     return out
@@ -96,24 +103,29 @@ def _refs(component: Mapping[str, Any], kind: str, field: str) -> list[str]:
 
 def _model(
     document: Mapping[str, Any], notes: Notes
-) -> tuple[str, Mapping[str, Any], list[tuple[int, Mapping[str, Any]]]]:
-    """The model component, its field path, and every component with its index."""
+) -> tuple[str, Mapping[str, Any], list[tuple[str, Mapping[str, Any]]]]:
+    """The model component, its field path, and every component with its field path."""
     components = [
-        (index, as_mapping(c, FORMAT, f"components[{index}]"))
-        for index, c in enumerate(as_list(document.get("components"), FORMAT, "components"))
+        (where, as_mapping(c, FORMAT, where))
+        for where, c in as_items(
+            document.get("components"), FORMAT, "components", limit=MAX_DOCUMENT_ELEMENTS
+        )
     ]
     metadata = as_mapping(document.get("metadata"), FORMAT, "metadata")
     if metadata.get("component") is not None:
         top = as_mapping(metadata.get("component"), FORMAT, "metadata.component")
-        components.insert(0, (-1, top))
-    models = [(i, c) for i, c in components if c.get("type") == "machine-learning-model"]
+        components.insert(0, ("metadata.component", top))
+    models = [(f, c) for f, c in components if _kind(c, f) == "machine-learning-model"]
     if not models:
         raise bad_input(FORMAT, "components", "no component of type 'machine-learning-model'")
     if len(models) > 1:
         notes.unmapped(f"{len(models)} models in the BOM; only the first is scored", "components")
-    index, model = models[0]
-    field = "metadata.component" if index < 0 else f"components[{index}]"
+    field, model = models[0]
     return field, model, components
+
+
+def _kind(component: Mapping[str, Any], field: str) -> str | None:
+    return as_key(component.get("type"), FORMAT, f"{field}.type")
 
 
 def _parts(model: Mapping[str, Any], field: str, notes: Notes) -> tuple[Component, ...]:
@@ -121,12 +133,13 @@ def _parts(model: Mapping[str, Any], field: str, notes: Notes) -> tuple[Componen
     locations = _refs(model, "distribution", refs) or _refs(model, "website", refs)
     if not locations:
         notes.assumed("the model component names no distribution: availability not stated", field)
+    terms = _licenses(model.get("licenses"), notes, f"{field}.licenses")
     parts = [
         Component(
             kind=ComponentKind.PARAMETERS_FINAL,
             availability=Availability.PUBLIC if locations else Availability.NOT_STATED,
             locations=tuple(locations),
-            license=_licenses(model.get("licenses"), notes, f"{field}.licenses"),
+            license=terms,
             sources=(source(locations[0] if locations else None, "CycloneDX model component"),),
         )
     ]
@@ -152,51 +165,58 @@ def _parts(model: Mapping[str, Any], field: str, notes: Notes) -> tuple[Componen
 def _datasets(
     model: Mapping[str, Any],
     field: str,
-    components: list[tuple[int, Mapping[str, Any]]],
+    components: list[tuple[str, Mapping[str, Any]]],
     notes: Notes,
 ) -> tuple[TrainingDataset, ...]:
-    by_ref = {c.get("bom-ref"): (i, c) for i, c in components if c.get("bom-ref")}
+    by_ref: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for where, c in components:
+        ref = as_key(c.get("bom-ref"), FORMAT, f"{where}.bom-ref")
+        if ref is not None:
+            by_ref.setdefault(ref, (where, c))
     card = as_mapping(model.get("modelCard"), FORMAT, f"{field}.modelCard")
     params = as_mapping(card.get("modelParameters"), FORMAT, f"{field}.modelCard.modelParameters")
     datasets: list[TrainingDataset] = []
-    listed = as_list(params.get("datasets"), FORMAT, f"{field}.modelCard.modelParameters.datasets")
-    for d_index, item in enumerate(listed):
-        d_field = f"{field}.modelCard.modelParameters.datasets[{d_index}]"
+    listed = as_items(params.get("datasets"), FORMAT, f"{field}.modelCard.modelParameters.datasets")
+    for d_index, (d_field, item) in enumerate(listed):
         entry = as_mapping(item, FORMAT, d_field)
         if "ref" in entry:
-            target = by_ref.get(entry.get("ref"))
+            ref = as_key(entry.get("ref"), FORMAT, f"{d_field}.ref")
+            target = by_ref.get(ref) if ref is not None else None
             if target is None:
-                notes.unmapped(
-                    f"dataset reference {entry.get('ref')!r} points to no component", d_field
-                )
+                notes.unmapped(f"dataset reference {quote(ref)} points to no component", d_field)
                 continue
-            datasets.append(_data_component(target[1], f"components[{target[0]}]", notes))
+            datasets.append(_data_component(target[1], target[0], notes))
             continue
         label = as_text(entry.get("name"), FORMAT, f"{d_field}.name") or f"dataset {d_index + 1}"
         contents = as_mapping(entry.get("contents"), FORMAT, f"{d_field}.contents")
         url = as_text(contents.get("url"), FORMAT, f"{d_field}.contents.url")
-        datasets.append(
-            TrainingDataset(
-                name=label,
-                data_class=DataClass.PUBLIC if url else DataClass.OBTAINABLE,
-                locations=(url,) if url else (),
+        with building(FORMAT, d_field):
+            datasets.append(
+                TrainingDataset(
+                    name=label,
+                    data_class=DataClass.PUBLIC if url else DataClass.OBTAINABLE,
+                    locations=(url,) if url else (),
+                )
             )
-        )
         notes.assumed("an inline dataset carries no license in CycloneDX", d_field)
     names = {d.name for d in datasets}
-    for i, comp in components:
-        if comp.get("type") == "data" and (comp.get("name") or "") not in names:
-            datasets.append(_data_component(comp, f"components[{i}]", notes))
+    for where, comp in components:
+        if _kind(comp, where) != "data":
+            continue
+        label = as_text(comp.get("name"), FORMAT, f"{where}.name") or ""
+        if label not in names:
+            datasets.append(_data_component(comp, where, notes))
     return tuple(datasets)
 
 
 def _base(model: Mapping[str, Any], field: str) -> BaseModelRef | None:
     pedigree = as_mapping(model.get("pedigree"), FORMAT, f"{field}.pedigree")
-    ancestors = as_list(pedigree.get("ancestors"), FORMAT, f"{field}.pedigree.ancestors")
+    ancestors = as_items(pedigree.get("ancestors"), FORMAT, f"{field}.pedigree.ancestors")
     if not ancestors:
         return None
-    first = as_mapping(ancestors[0], FORMAT, f"{field}.pedigree.ancestors[0]")
-    name = as_text(first.get("name"), FORMAT, f"{field}.pedigree.ancestors[0].name")
+    where, item = ancestors[0]
+    first = as_mapping(item, FORMAT, where)
+    name = as_text(first.get("name"), FORMAT, f"{where}.name")
     return BaseModelRef(name=name, relation="derived (CycloneDX pedigree)") if name else None
 
 
@@ -208,6 +228,7 @@ def import_cyclonedx(document: Mapping[str, Any], *, name: str | None = None) ->
     """
     fallback = name
     notes = Notes(FORMAT)
+    document = require_mapping(document, FORMAT, "a CycloneDX BOM is a JSON object")
     if document.get("bomFormat") != "CycloneDX":
         raise bad_input(FORMAT, "bomFormat", "a CycloneDX BOM has bomFormat 'CycloneDX'")
     spec = as_text(document.get("specVersion"), FORMAT, "specVersion")
@@ -220,29 +241,33 @@ def import_cyclonedx(document: Mapping[str, Any], *, name: str | None = None) ->
     notes.assumed("an ML-BOM does not record training code or data information: not stated", "")
     supplier = as_mapping(model.get("supplier"), FORMAT, f"{field}.supplier")
     description = as_text(model.get("description"), FORMAT, f"{field}.description")
-    release = ModelRelease(
-        name=name,
-        version=as_text(model.get("version"), FORMAT, f"{field}.version"),
-        producer=as_text(
-            supplier.get("name") or model.get("publisher"), FORMAT, f"{field}.supplier.name"
-        ),
-        description=description[:2000] if description else None,
-        base_model=_base(model, field),
-        components=parts,
-        training_datasets=datasets,
-        sources=(source(None, f"CycloneDX {spec or ''} ML-BOM".replace("  ", " ")),),
-        import_notes=tuple(notes.items),
+    producer = as_text(supplier.get("name"), FORMAT, f"{field}.supplier.name") or as_text(
+        model.get("publisher"), FORMAT, f"{field}.publisher"
     )
+    version = as_text(model.get("version"), FORMAT, f"{field}.version")
+    base = _base(model, field)
+    with building(FORMAT, field):
+        release = ModelRelease(
+            name=name,
+            version=version,
+            producer=producer,
+            description=clip(description) if description else None,
+            base_model=base,
+            components=parts,
+            training_datasets=datasets,
+            sources=(source(None, f"CycloneDX {spec or ''} ML-BOM".replace("  ", " ")),),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(release, release.import_notes)
 
 
 def _data_component(component: Mapping[str, Any], field: str, notes: Notes) -> TrainingDataset:
     name = as_text(component.get("name"), FORMAT, f"{field}.name") or field
     urls: list[str] = []
-    for index, item in enumerate(as_list(component.get("data"), FORMAT, f"{field}.data")):
-        entry = as_mapping(item, FORMAT, f"{field}.data[{index}]")
-        contents = as_mapping(entry.get("contents"), FORMAT, f"{field}.data[{index}].contents")
-        url = as_text(contents.get("url"), FORMAT, f"{field}.data[{index}].contents.url")
+    for where, item in as_items(component.get("data"), FORMAT, f"{field}.data"):
+        entry = as_mapping(item, FORMAT, where)
+        contents = as_mapping(entry.get("contents"), FORMAT, f"{where}.contents")
+        url = as_text(contents.get("url"), FORMAT, f"{where}.contents.url")
         if url:
             urls.append(url)
     urls += _refs(component, "distribution", f"{field}.externalReferences")
@@ -251,9 +276,10 @@ def _data_component(component: Mapping[str, Any], field: str, notes: Notes) -> T
         notes.assumed(
             f"dataset {name!r} carries no license: its terms are not stated", f"{field}.licenses"
         )
-    return TrainingDataset(
-        name=name,
-        data_class=DataClass.PUBLIC if urls else DataClass.OBTAINABLE,
-        locations=tuple(urls),
-        license=terms,
-    )
+    with building(FORMAT, field):
+        return TrainingDataset(
+            name=name,
+            data_class=DataClass.PUBLIC if urls else DataClass.OBTAINABLE,
+            locations=tuple(urls),
+            license=terms,
+        )

@@ -14,14 +14,19 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_mapping,
     as_text,
     bad_input,
+    building,
+    partial_date,
+    quote,
     release_name,
+    require_mapping,
     source,
     terms_from_string,
 )
@@ -74,17 +79,16 @@ _A = Availability
 
 
 class _Grade:
-    def __init__(self, dimension: str, data: Mapping[str, Any], notes: Notes) -> None:
+    def __init__(self, dimension: str, data: Mapping[str, Any], notes: Notes, field: str) -> None:
         self.dimension = dimension
-        field = dimension
         raw = as_text(data.get("class"), FORMAT, f"{field}.class")
         self.grade = raw.lower() if raw else None
         if self.grade not in {None, "open", "partial", "closed"}:
-            notes.unmapped(f"grade {raw!r} is not open, partial or closed", f"{field}.class")
+            notes.unmapped(f"grade {quote(raw)} is not open, partial or closed", f"{field}.class")
             self.grade = None
         links = [
-            as_text(x, FORMAT, f"{field}.link")
-            for x in as_list(data.get("link"), FORMAT, f"{field}.link")
+            as_text(x, FORMAT, where)
+            for where, x in as_items(data.get("link"), FORMAT, f"{field}.link")
         ]
         self.links = tuple(link for link in links if link)
         self.notes = as_text(data.get("notes"), FORMAT, f"{field}.notes")
@@ -93,7 +97,6 @@ class _Grade:
         title = f"EOSAI evidence for '{self.dimension}' ({self.grade or 'ungraded'})"
         if self.notes:
             title += f": {self.notes}"
-        title = title[:1990]
         if not self.links:
             return (source(None, title),)
         return tuple(source(url, title) for url in self.links)
@@ -121,35 +124,45 @@ def _component(
 
 def _head(
     document: Mapping[str, Any], notes: Notes
-) -> tuple[str, Mapping[str, Any], dict[str, Any]]:
-    """The header key, the header, and the dimensions renamed to the current set."""
+) -> tuple[str, Mapping[str, Any], dict[str, Any], dict[str, str]]:
+    """The header key and header, the dimensions renamed, and each one's input key.
+
+    Legacy records keep their dimensions under old keys; errors must name those.
+    """
     legacy = "project" in document and "system" not in document
     head_key = "project" if legacy else "system"
     head = as_mapping(document.get(head_key), FORMAT, head_key)
     if not head:
         raise bad_input(FORMAT, "system", "an EOSAI record needs a 'system' (or legacy 'project')")
     data = dict(document)
+    keys = {dimension: dimension for dimension in _DIMENSIONS}
     if legacy:
         for old, new in LEGACY_DIMENSIONS.items():
             if old in data:
                 data[new] = data.pop(old)
+                keys[new] = old
         for dropped in ("package", "api"):
             if dropped in data:
                 notes.unmapped(f"legacy dimension '{dropped}' has no counterpart", dropped)
         notes.normalised("legacy 14-dimension record read with the current 12 dimensions", head_key)
-    return head_key, head, data
+    return head_key, head, data, keys
+
+
+def _first(head: Mapping[str, Any], head_key: str, *keys: str) -> tuple[Any, str]:
+    """The first of ``keys`` with a value in the header, and the field it sits at."""
+    for key in keys:
+        if head.get(key):
+            return head.get(key), f"{head_key}.{key}"
+    return None, f"{head_key}.{keys[0]}"
 
 
 def _terms(
     head_key: str, head: Mapping[str, Any], licenses: _Grade, notes: Notes
 ) -> tuple[LicenseTerms | None, LicenseTerms | None]:
     """The parameters' terms, and the terms applied to code and documents."""
-    license_text = as_text(
-        head.get("endmodellicense") or head.get("endmodel license") or head.get("license"),
-        FORMAT,
-        f"{head_key}.endmodellicense",
-    )
-    params = terms_from_string(license_text, notes, f"{head_key}.endmodellicense")
+    value, field = _first(head, head_key, "endmodellicense", "endmodel license", "license")
+    license_text = as_text(value, FORMAT, field)
+    params = terms_from_string(license_text, notes, field)
     if licenses.grade == "open" and params is not None and params.expression:
         notes.inferred(
             "EOSAI grades licenses 'open' (weights, code and data all under open licenses) and "
@@ -216,16 +229,15 @@ def _components(
 
 
 def _note_base(head_key: str, head: Mapping[str, Any], notes: Notes) -> None:
-    base_name = as_text(
-        head.get("basemodelname") or head.get("llmbase"), FORMAT, f"{head_key}.basemodelname"
-    )
+    value, field = _first(head, head_key, "basemodelname", "llmbase")
+    base_name = as_text(value, FORMAT, field)
     end_name = as_text(head.get("endmodelname"), FORMAT, f"{head_key}.endmodelname")
     if base_name and base_name != end_name:
         notes.inferred(
             f"the record grades the base model {base_name!r} within itself (its data and "
             "weights); those grades are folded into this release rather than scored as a "
             "separate base model",
-            f"{head_key}.basemodelname",
+            field,
         )
 
 
@@ -246,11 +258,14 @@ def import_eosai(document: Mapping[str, Any], *, name: str | None = None) -> Imp
     :raises InvalidReleaseError: if the document is not an EOSAI record.
     """
     notes = Notes(FORMAT)
-    if not isinstance(document, Mapping):
-        raise bad_input(FORMAT, "", "an EOSAI record is a mapping with 'system' or 'project'")
-    head_key, head, data = _head(document, notes)
+    document = require_mapping(
+        document, FORMAT, "an EOSAI record is a mapping with 'system' or 'project'"
+    )
+    head_key, head, data, keys = _head(document, notes)
     title = release_name(head.get("name"), name, FORMAT, f"{head_key}.name", notes)
-    grades = {d: _Grade(d, as_mapping(data.get(d), FORMAT, d), notes) for d in _DIMENSIONS}
+    grades = {
+        d: _Grade(d, as_mapping(data.get(d), FORMAT, keys[d]), notes, keys[d]) for d in _DIMENSIONS
+    }
     _note_base(head_key, head, notes)
     params, other = _terms(head_key, head, grades["licenses"], notes)
     components = _components(grades, params, other, notes)
@@ -258,22 +273,24 @@ def import_eosai(document: Mapping[str, Any], *, name: str | None = None) -> Imp
     end_name = as_text(head.get("endmodelname"), FORMAT, f"{head_key}.endmodelname")
     org = as_mapping(document.get("org"), FORMAT, "org")
     link = as_text(head.get("link"), FORMAT, f"{head_key}.link")
-    result = ModelRelease(
-        name=end_name or title,
-        aliases=(title,) if end_name and end_name != title else (),
-        producer=as_text(org.get("name"), FORMAT, "org.name"),
-        date=_date(head.get("releasedate"), notes),
-        description=as_text(head.get("notes"), FORMAT, f"{head_key}.notes"),
-        modalities=_modalities(head_key, head),
-        components=components,
-        data_information=info,
-        training_datasets=datasets,
-        sources=(
-            source(link, "EOSAI record: system link"),
-            source(None, "European Open Source AI Index record"),
-        ),
-        import_notes=tuple(notes.items),
-    )
+    description = as_text(head.get("notes"), FORMAT, f"{head_key}.notes")
+    with building(FORMAT, head_key):
+        result = ModelRelease(
+            name=end_name or title,
+            aliases=(title,) if end_name and end_name != title else (),
+            producer=as_text(org.get("name"), FORMAT, "org.name"),
+            date=_date(head.get("releasedate"), notes, f"{head_key}.releasedate"),
+            description=clip(description) if description else None,
+            modalities=_modalities(head_key, head),
+            components=components,
+            data_information=info,
+            training_datasets=datasets,
+            sources=(
+                source(link, "EOSAI record: system link"),
+                source(None, "European Open Source AI Index record"),
+            ),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(result, result.import_notes)
 
 
@@ -308,6 +325,7 @@ def _data_information(
     datasets = []
     for grade, stage in ((base, TrainingStage.PRE_TRAINING), (end, TrainingStage.FINE_TUNING)):
         if grade.grade == "open" and grade.links:
+            title = grade.sources()[0].title or grade.dimension
             for index, url in enumerate(grade.links):
                 datasets.append(
                     TrainingDataset(
@@ -315,7 +333,7 @@ def _data_information(
                         data_class=DataClass.PUBLIC,
                         stages=(stage,),
                         locations=(url,),
-                        sources=grade.sources(),
+                        sources=(source(url, title),),  # its own link: linear in the links
                     )
                 )
     return DataInformation(**dict.fromkeys(DataInformation.model_fields, disclosure)), tuple(
@@ -332,22 +350,21 @@ _MONTHS = {
 }
 
 
-def _date(value: Any, notes: Notes) -> str | None:
-    text = as_text(value, FORMAT, "system.releasedate")
+def _date(value: Any, notes: Notes, field: str) -> str | None:
+    text = as_text(value, FORMAT, field)
     if text is None:
         return None
-    text = text.strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
-    if match:
-        year, month, day = match.groups()
-        if month and not 1 <= int(month) <= 12:
-            notes.unmapped(f"date {text!r} is not a valid date", "system.releasedate")
-            return year
-        return "-".join(p for p in (year, month and month.zfill(2), day and day.zfill(2)) if p)
-    match = re.fullmatch(r"(\d{4})[\s-]+([A-Za-z]{3})[a-z]*", text)
+    shown = quote(text)
+    if re.fullmatch(r"[0-9]{4}(?:-[0-9]{1,2}){0,2}", text):
+        normal = partial_date(text)
+        if normal is None:
+            notes.unmapped(f"date {shown} is not a valid date; only its year is kept", field)
+            return text[:4]
+        return normal
+    match = re.fullmatch(r"([0-9]{4})[\s-]+([A-Za-z]{3})[a-z]*", text)
     if match and match.group(2).lower() in _MONTHS:
         normal = f"{match.group(1)}-{_MONTHS[match.group(2).lower()]:02d}"
-        notes.normalised(f"date {text!r} read as {normal}", "system.releasedate")
+        notes.normalised(f"date {shown} read as {normal}", field)
         return normal
-    notes.unmapped(f"date {text!r} is not a date osaid can read", "system.releasedate")
+    notes.unmapped(f"date {shown} is not a date osaid can read", field)
     return None

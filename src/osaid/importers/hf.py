@@ -12,13 +12,16 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_text,
     bad_input,
+    building,
     parse_yaml,
+    require_mapping,
     source,
 )
 from osaid.licensing.names import ResolutionKind, resolve_hf_license
@@ -39,7 +42,8 @@ __all__ = ["front_matter", "import_hf_card"]
 
 FORMAT: Final = "hf"
 
-_FRONT = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_OPENING = re.compile(r"\s*---[ \t]*\r?\n")
+_CLOSING = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _PIPELINE = {
     "text-generation": (Modality.TEXT,),
     "text2text-generation": (Modality.TEXT,),
@@ -56,17 +60,35 @@ def front_matter(text: str) -> Mapping[str, Any]:
 
     :raises InvalidReleaseError: if there is no front matter or it is not a mapping.
     """
-    match = _FRONT.match(text)
-    if match is None:
+    body = _front_matter_text(text)
+    if body is None:
         raise bad_input(
             FORMAT, "", "a model card starts with YAML front matter between '---' lines"
         )
-    data = parse_yaml(match.group(1), FORMAT)
+    data = parse_yaml(body, FORMAT)
     if data is None:
         return {}
     if not isinstance(data, Mapping):
         raise bad_input(FORMAT, "", "the front matter is not a mapping of keys to values")
     return data
+
+
+def _front_matter_text(text: str) -> str | None:
+    """The text between the opening ``---`` line and the first closing one, or None.
+
+    Found with ``str.find`` rather than one lazy regular expression, which takes a second
+    over a 10 MiB card.
+    """
+    opening = _OPENING.match(text)
+    if opening is None:
+        return None
+    start = position = opening.end()
+    while (found := text.find("\n---", position)) != -1:
+        if _CLOSING.match(text, found + 1):
+            end = found - 1 if found > start and text[found - 1] == "\r" else found
+            return text[start:end]
+        position = found + 1
+    return None
 
 
 def _card_name(card: Mapping[str, Any]) -> str | None:
@@ -88,12 +110,14 @@ def _terms(card: Mapping[str, Any], notes: Notes) -> LicenseTerms | None:
     if isinstance(raw_license, str):
         ids = raw_license
     else:
-        ids = [as_text(x, FORMAT, "license") or "" for x in as_list(raw_license, FORMAT, "license")]
+        ids = [
+            as_text(x, FORMAT, where) or "" for where, x in as_items(raw_license, FORMAT, "license")
+        ]
     found = resolve_hf_license(ids, license_name=license_name, license_link=license_link)
     if found.kind is ResolutionKind.UNKNOWN:
         label = license_name or license_link or (", ".join(ids) if isinstance(ids, list) else ids)
         notes.unmapped(f"license {label!r} is not a license osaid knows; judged unknown", "license")
-        return LicenseTerms(name=str(label)[:2000] or "other", url=license_link)
+        return LicenseTerms(name=clip(str(label)) or "other", url=license_link)
     if found.kind is ResolutionKind.NOT_STATED:
         notes.assumed("the card states no license", "license")
         return None
@@ -107,11 +131,13 @@ def _terms(card: Mapping[str, Any], notes: Notes) -> LicenseTerms | None:
         )
     elif found.expression.lower() != raw_text.lower():
         notes.normalised(f"license {raw_text!r} read as {found.expression}", "license")
-    return LicenseTerms(expression=found.expression, name=raw_text[:2000] or None, url=license_link)
+    return LicenseTerms(expression=found.expression, name=clip(raw_text) or None, url=license_link)
 
 
 def _availability(card: Mapping[str, Any], notes: Notes) -> Availability:
     gated = card.get("gated")
+    if not isinstance(gated, bool):
+        gated = as_text(gated, FORMAT, "gated")
     gate_keys = sorted(str(k) for k in card if str(k).startswith("extra_gated"))
     if not gate_keys and gated in (None, False, "false", "False"):
         return Availability.PUBLIC
@@ -128,8 +154,8 @@ def _availability(card: Mapping[str, Any], notes: Notes) -> Availability:
 
 def _datasets(card: Mapping[str, Any], origin: Source, notes: Notes) -> tuple[TrainingDataset, ...]:
     datasets = []
-    for index, item in enumerate(as_list(card.get("datasets"), FORMAT, "datasets")):
-        dataset = as_text(item, FORMAT, f"datasets[{index}]")
+    for where, item in as_items(card.get("datasets"), FORMAT, "datasets"):
+        dataset = as_text(item, FORMAT, where)
         if dataset:
             datasets.append(
                 TrainingDataset(
@@ -150,8 +176,8 @@ def _datasets(card: Mapping[str, Any], origin: Source, notes: Notes) -> tuple[Tr
 
 def _base(card: Mapping[str, Any], notes: Notes) -> BaseModelRef | None:
     names: list[str] = []
-    for item in as_list(card.get("base_model"), FORMAT, "base_model"):
-        text = as_text(item, FORMAT, "base_model")
+    for where, item in as_items(card.get("base_model"), FORMAT, "base_model"):
+        text = as_text(item, FORMAT, where)
         if text:
             names.append(text)
     if not names:
@@ -175,41 +201,45 @@ def import_hf_card(card: Mapping[str, Any], *, name: str | None = None) -> Impor
     :param name: the repository id or model name, when the card does not give one.
     """
     notes = Notes(FORMAT)
-    if not isinstance(card, Mapping):
-        raise bad_input(FORMAT, "", "model card metadata is a mapping")
+    card = require_mapping(card, FORMAT, "model card metadata is a mapping")
+    name = name.strip() if name and name.strip() else None
     terms = _terms(card, notes)
     availability = _availability(card, notes)
     url = f"https://huggingface.co/{name}" if name and "/" in name and " " not in name else None
     origin = source(url, "Hugging Face model card metadata")
-    components = (
-        Component(
-            kind=ComponentKind.PARAMETERS_FINAL,
-            availability=availability,
-            locations=(url,) if url else (),
-            license=terms,
-            sources=(origin,),
-        ),
-        Component(
-            kind=ComponentKind.MODEL_CARD,
-            availability=Availability.PUBLIC,
-            locations=(f"{url}/blob/main/README.md",) if url else (),
-            license=terms,
-            sources=(origin,),
-        ),
-    )
+    with building(FORMAT, ""):
+        components = (
+            Component(
+                kind=ComponentKind.PARAMETERS_FINAL,
+                availability=availability,
+                locations=(url,) if url else (),
+                license=terms,
+                sources=(origin,),
+            ),
+            Component(
+                kind=ComponentKind.MODEL_CARD,
+                availability=Availability.PUBLIC,
+                locations=(f"{url}/blob/main/README.md",) if url else (),
+                license=terms,
+                sources=(origin,),
+            ),
+        )
     notes.assumed(
         "a model card cannot say whether code or data information exist: they are not stated", ""
     )
     title = _card_name(card) or name or "Unnamed model"
     pipeline = as_text(card.get("pipeline_tag"), FORMAT, "pipeline_tag")
-    release = ModelRelease(
-        name=title,
-        aliases=(name,) if name and name != title else (),
-        modalities=_PIPELINE.get(pipeline or "", ()),
-        base_model=_base(card, notes),
-        components=components,
-        training_datasets=_datasets(card, origin, notes),
-        sources=(origin,),
-        import_notes=tuple(notes.items),
-    )
+    base = _base(card, notes)
+    datasets = _datasets(card, origin, notes)
+    with building(FORMAT, ""):
+        release = ModelRelease(
+            name=title,
+            aliases=(name,) if name and name != title else (),
+            modalities=_PIPELINE.get(pipeline or "", ()),
+            base_model=base,
+            components=components,
+            training_datasets=datasets,
+            sources=(origin,),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(release, release.import_notes)

@@ -26,14 +26,19 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid._model import clip
 from osaid.importers._common import (
     ImportResult,
     Notes,
-    as_list,
+    as_items,
     as_mapping,
     as_text,
     bad_input,
+    building,
+    partial_date,
+    quote,
     release_name,
+    require_mapping,
     source,
     terms_from_string,
 )
@@ -130,7 +135,7 @@ def _global_licenses(
     for key in table:
         if key not in {"distribution", "code", "data", "document"}:
             notes.unmapped(
-                f"global license key {key!r} is not part of MOT's schema", "release.license"
+                f"global license key {quote(key)} is not part of MOT's schema", "release.license"
             )
     return out
 
@@ -163,9 +168,8 @@ def _components(
     notes: Notes,
 ) -> dict[ComponentKind, Component]:
     components: dict[ComponentKind, Component] = {}
-    entries = as_list(release.get("components"), FORMAT, "release.components")
-    for index, raw_entry in enumerate(entries):
-        field = f"release.components[{index}]"
+    entries = as_items(release.get("components"), FORMAT, "release.components")
+    for field, raw_entry in entries:
         entry = as_mapping(raw_entry, FORMAT, field)
         label = as_text(entry.get("name"), FORMAT, f"{field}.name") or ""
         known = _BY_NAME.get(_fold(label))
@@ -185,13 +189,15 @@ def _components(
             continue
         location = as_text(entry.get("component_path"), FORMAT, f"{field}.component_path")
         description = as_text(entry.get("description"), FORMAT, f"{field}.description")
-        components[kind] = Component(
-            kind=kind,
-            availability=Availability.PUBLIC,
-            locations=(location,) if location else (),
-            license=_component_terms(entry, content, globals_, notes, field),
-            description=description[:2000] if description else None,
-        )
+        terms = _component_terms(entry, content, globals_, notes, field)
+        with building(FORMAT, field):
+            components[kind] = Component(
+                kind=kind,
+                availability=Availability.PUBLIC,
+                locations=(location,) if location else (),
+                license=terms,
+                description=clip(description) if description else None,
+            )
     if components:
         notes.assumed(
             "MOT records whether a component is included, not how: included components are "
@@ -256,11 +262,13 @@ def import_mot(document: Mapping[str, Any], *, name: str | None = None) -> Impor
     :raises InvalidReleaseError: if the document is not a MOT record.
     """
     notes = Notes(FORMAT)
-    if not isinstance(document, Mapping):
-        raise bad_input(FORMAT, "", "a MOT record is a mapping with 'framework' and 'release'")
+    document = require_mapping(
+        document, FORMAT, "a MOT record is a mapping with 'framework' and 'release'"
+    )
     framework = as_mapping(document.get("framework"), FORMAT, "framework")
-    if framework and framework.get("name") != "Model Openness Framework":
-        notes.unmapped(f"framework {framework.get('name')!r} is not the MOF", "framework.name")
+    framework_name = framework.get("name")
+    if framework and framework_name != "Model Openness Framework":
+        notes.unmapped(f"framework {quote(framework_name)} is not the MOF", "framework.name")
     release = as_mapping(document.get("release"), FORMAT, "release")
     if not release:
         raise bad_input(FORMAT, "release", "a MOT record needs a 'release' mapping")
@@ -272,18 +280,19 @@ def import_mot(document: Mapping[str, Any], *, name: str | None = None) -> Impor
         as_text(release.get(key), FORMAT, f"release.{key}") for key in ("repository", "huggingface")
     ]
     sources = tuple(source(url, "Listed in the MOT record") for url in urls if url)
-    result = ModelRelease(
-        name=title,
-        producer=as_text(release.get("producer"), FORMAT, "release.producer"),
-        version=as_text(release.get("version"), FORMAT, "release.version"),
-        date=_date(release.get("date"), notes),
-        modalities=_MODALITY.get((kind_text or "").lower(), ()),
-        base_model=_base(release, title, notes),
-        components=tuple(components[k] for k in ComponentKind if k in components),
-        data_information=info,
-        sources=(*sources, source(None, "Model Openness Tool record (MOF 1.0 schema)")),
-        import_notes=tuple(notes.items),
-    )
+    with building(FORMAT, "release"):
+        result = ModelRelease(
+            name=title,
+            producer=as_text(release.get("producer"), FORMAT, "release.producer"),
+            version=as_text(release.get("version"), FORMAT, "release.version"),
+            date=_date(release.get("date"), notes),
+            modalities=_MODALITY.get((kind_text or "").lower(), ()),
+            base_model=_base(release, title, notes),
+            components=tuple(components[k] for k in ComponentKind if k in components),
+            data_information=info,
+            sources=(*sources, source(None, "Model Openness Tool record (MOF 1.0 schema)")),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(result, result.import_notes)
 
 
@@ -291,7 +300,7 @@ def _date(value: Any, notes: Notes) -> str | None:
     text = as_text(value, FORMAT, "release.date")
     if text is None:
         return None
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) and partial_date(text):
         return text
-    notes.unmapped(f"date {text!r} is not an ISO date", "release.date")
+    notes.unmapped(f"date {quote(text)} is not an ISO date", "release.date")
     return None

@@ -14,13 +14,18 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from osaid.importers._common import (
+    MAX_DOCUMENT_ELEMENTS,
     ImportResult,
     Notes,
-    as_list,
+    as_items,
+    as_key,
     as_mapping,
     as_text,
     bad_input,
+    building,
+    quote,
     release_name,
+    require_mapping,
     source,
     terms_from_string,
 )
@@ -55,112 +60,150 @@ _SPECIAL = {
 
 
 _AI_PACKAGE = frozenset({"ai_AIPackage", "AIPackage", "ai:AIPackage"})
+_RELATIONSHIP = frozenset({"Relationship", "LifecycleScopedRelationship"})
 
 
-def _type(element: Mapping[str, Any]) -> str:
+def _type(element: Mapping[str, Any], field: str) -> str:
     value = element.get("type") or element.get("@type") or ""
-    return str(value)
+    if isinstance(value, list | tuple):  # JSON-LD allows several types
+        return next((str(v) for v in value if str(v) in _AI_PACKAGE | _RELATIONSHIP), "")
+    return as_key(value, FORMAT, f"{field}.type") or ""
+
+
+def _id(element: Mapping[str, Any], field: str) -> str | None:
+    key = "spdxId" if element.get("spdxId") else "@id"
+    return as_key(element.get(key), FORMAT, f"{field}.{key}")
 
 
 class _Graph:
     """The flat JSON-LD graph, indexed, and the relationships of one element."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        elements = as_list(document.get("@graph"), FORMAT, "@graph")
-        self.items = [(i, as_mapping(e, FORMAT, f"@graph[{i}]")) for i, e in enumerate(elements)]
+        elements = as_items(document.get("@graph"), FORMAT, "@graph", limit=MAX_DOCUMENT_ELEMENTS)
+        self.items = [(where, as_mapping(e, FORMAT, where)) for where, e in elements]
         if not self.items:
             raise bad_input(FORMAT, "@graph", "the document has no '@graph' elements")
-        self.by_id = {
-            e.get("spdxId") or e.get("@id"): e
-            for _, e in self.items
-            if e.get("spdxId") or e.get("@id")
-        }
-        self.relations = [
-            e for _, e in self.items if _type(e) in {"Relationship", "LifecycleScopedRelationship"}
-        ]
+        self.by_id: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        self.relations: list[tuple[str, Mapping[str, Any]]] = []
+        for field, element in self.items:
+            ident = _id(element, field)
+            if ident is not None:
+                self.by_id.setdefault(ident, (field, element))
+            if _type(element, field) in _RELATIONSHIP:
+                self.relations.append((field, element))
 
-    def targets(self, source_id: Any, kind: str) -> list[Any]:
-        out: list[Any] = []
-        for rel in self.relations:
-            if rel.get("relationshipType") == kind and rel.get("from") == source_id:
-                out.extend(as_list(rel.get("to"), FORMAT, "Relationship.to"))
+    def targets(self, source_id: str | None, kind: str) -> list[tuple[str, Any]]:
+        """The targets of ``kind`` relationships from ``source_id``, with their fields."""
+        out: list[tuple[str, Any]] = []
+        if source_id is None:
+            return out
+        for field, rel in self.relations:
+            if rel.get("relationshipType") != kind:
+                continue
+            if as_key(rel.get("from"), FORMAT, f"{field}.from") != source_id:
+                continue
+            out.extend(as_items(rel.get("to"), FORMAT, f"{field}.to"))
         return out
 
-    def element(self, target: Any) -> Mapping[str, Any] | None:
-        found = self.by_id.get(target) if isinstance(target, str) else target
-        return found if isinstance(found, Mapping) else None
+    def element(self, target: Any, field: str) -> tuple[str, Mapping[str, Any]] | None:
+        """The element a relationship target names (an id, or an element written inline)."""
+        if isinstance(target, Mapping):
+            return field, target
+        ident = as_key(target, FORMAT, field)
+        return self.by_id.get(ident) if ident is not None else None
 
 
-def _license(graph: _Graph, pid: Any, notes: Notes) -> LicenseTerms | None:
+def _license(graph: _Graph, pid: str | None, notes: Notes) -> LicenseTerms | None:
     for kind in ("hasConcludedLicense", "hasDeclaredLicense"):
         found = graph.targets(pid, kind)
         if not found:
             continue
+        field, target = found[0]
         if kind == "hasDeclaredLicense":
-            notes.assumed("no concluded license; the declared license is used", kind)
-        target = found[0]
+            notes.assumed("no concluded license; the declared license is used", field)
         if isinstance(target, str) and target in _SPECIAL:
             return LicenseTerms(expression=_SPECIAL[target])
-        element = graph.element(target)
-        if element is not None:
+        located = graph.element(target, field)
+        if located is not None:
+            where, element = located
             expression = as_text(
                 element.get("simplelicensing_licenseExpression"),
                 FORMAT,
-                "simplelicensing_licenseExpression",
+                f"{where}.simplelicensing_licenseExpression",
             )
-            if expression is None and _type(element).endswith("ListedLicense"):
-                expression = as_text(element.get("name"), FORMAT, "name")
-            return terms_from_string(expression, notes, f"{kind} target")
-        if isinstance(target, str):
+            if expression is None and _type(element, where).endswith("ListedLicense"):
+                expression = as_text(element.get("name"), FORMAT, f"{where}.name")
+            return terms_from_string(expression, notes, where)
+        ident = as_key(target, FORMAT, field)
+        if ident is not None:
             notes.assumed(
-                f"license target {target!r} is not an element; read as a license id", kind
+                f"license target {quote(ident)} is not an element; read as a license id",
+                field,
             )
-            return terms_from_string(target.rsplit("/", 1)[-1], notes, kind)
+            return terms_from_string(ident.rsplit("/", 1)[-1], notes, field)
     return None
 
 
-def _datasets(graph: _Graph, pid: Any, notes: Notes) -> tuple[TrainingDataset, ...]:
+def _datasets(graph: _Graph, pid: str | None, notes: Notes) -> tuple[TrainingDataset, ...]:
     datasets = []
-    for target in graph.targets(pid, "trainedOn"):
-        element = graph.element(target)
-        if element is None:
-            notes.unmapped(f"trainedOn target {target!r} is not in the document", "trainedOn")
+    for field, target in graph.targets(pid, "trainedOn"):
+        located = graph.element(target, field)
+        if located is None:
+            notes.unmapped(f"trainedOn target {quote(target)} is not in the document", field)
             continue
-        label = as_text(element.get("name"), FORMAT, "dataset name") or str(target)
+        where, element = located
+        label = (
+            as_text(element.get("name"), FORMAT, f"{where}.name")
+            or as_key(target if not isinstance(target, Mapping) else None, FORMAT, field)
+            or where
+        )
         availability = as_text(
-            element.get("dataset_datasetAvailability"), FORMAT, "dataset_datasetAvailability"
+            element.get("dataset_datasetAvailability"),
+            FORMAT,
+            f"{where}.dataset_datasetAvailability",
         )
         if availability not in _AVAILABILITY:
             notes.assumed(
-                f"dataset {label!r} states no availability; read as obtainable",
-                "dataset_datasetAvailability",
+                f"dataset {quote(label)} states no availability; read as obtainable",
+                f"{where}.dataset_datasetAvailability",
             )
-        url = as_text(element.get("software_downloadLocation"), FORMAT, "software_downloadLocation")
-        datasets.append(
-            TrainingDataset(
-                name=label,
-                data_class=_AVAILABILITY.get(availability or "", DataClass.OBTAINABLE),
-                locations=(url,) if url and url != "NOASSERTION" else (),
-            )
+        url = as_text(
+            element.get("software_downloadLocation"), FORMAT, f"{where}.software_downloadLocation"
         )
+        with building(FORMAT, where):
+            datasets.append(
+                TrainingDataset(
+                    name=label,
+                    data_class=_AVAILABILITY.get(availability or "", DataClass.OBTAINABLE),
+                    locations=(url,) if url and url != "NOASSERTION" else (),
+                )
+            )
     return tuple(datasets)
 
 
-def _base(graph: _Graph, pid: Any) -> BaseModelRef | None:
+def _base(graph: _Graph, pid: str | None) -> BaseModelRef | None:
     for kind in ("finetunedOn", "descendantOf"):
         found = graph.targets(pid, kind)
         if not found:
             continue
-        element = graph.element(found[0])
-        name = as_text(element.get("name"), FORMAT, "name") if element else str(found[0])
+        field, target = found[0]
+        located = graph.element(target, field)
+        if located is not None:
+            name = as_text(located[1].get("name"), FORMAT, f"{located[0]}.name")
+        else:
+            name = as_key(target, FORMAT, field)
         return BaseModelRef(name=name, relation=kind) if name else None
     return None
 
 
-def _producer(graph: _Graph, package: Mapping[str, Any]) -> str | None:
+def _producer(graph: _Graph, package: Mapping[str, Any], field: str) -> str | None:
     supplier = package.get("suppliedBy")
-    agent = graph.element(supplier) if isinstance(supplier, str) else None
-    return as_text(agent.get("name"), FORMAT, "suppliedBy") if agent else None
+    if supplier is None or isinstance(supplier, list | tuple):
+        return None
+    located = graph.element(supplier, f"{field}.suppliedBy")
+    if located is None:
+        return None
+    return as_text(located[1].get("name"), FORMAT, f"{located[0]}.name")
 
 
 def import_spdx3(document: Mapping[str, Any], *, name: str | None = None) -> ImportResult:
@@ -171,27 +214,29 @@ def import_spdx3(document: Mapping[str, Any], *, name: str | None = None) -> Imp
     """
     fallback = name
     notes = Notes(FORMAT)
+    document = require_mapping(document, FORMAT, "an SPDX 3 document is a JSON-LD object")
     graph = _Graph(document)
-    packages = [(i, e) for i, e in graph.items if _type(e) in _AI_PACKAGE]
+    packages = [(f, e) for f, e in graph.items if _type(e, f) in _AI_PACKAGE]
     if not packages:
         raise bad_input(FORMAT, "@graph", "no element of type 'ai_AIPackage'")
-    index, package = packages[0]
-    field = f"@graph[{index}]"
+    field, package = packages[0]
     if len(packages) > 1:
         notes.unmapped(f"{len(packages)} AI packages; only the first is scored", "@graph")
     name = release_name(package.get("name"), fallback, FORMAT, f"{field}.name", notes)
-    pid = package.get("spdxId") or package.get("@id")
+    pid = _id(package, field)
     location = as_text(
         package.get("software_downloadLocation"), FORMAT, f"{field}.software_downloadLocation"
     )
     located = bool(location) and location != "NOASSERTION"
-    params = Component(
-        kind=ComponentKind.PARAMETERS_FINAL,
-        availability=Availability.PUBLIC if located else Availability.NOT_STATED,
-        locations=(str(location),) if located else (),
-        license=_license(graph, pid, notes),
-        sources=(source(location if located else None, "SPDX 3 ai_AIPackage"),),
-    )
+    terms = _license(graph, pid, notes)
+    with building(FORMAT, field):
+        params = Component(
+            kind=ComponentKind.PARAMETERS_FINAL,
+            availability=Availability.PUBLIC if located else Availability.NOT_STATED,
+            locations=(str(location),) if located else (),
+            license=terms,
+            sources=(source(location if located else None, "SPDX 3 ai_AIPackage"),),
+        )
     for key in ("ai_informationAboutTraining", "ai_modelDataPreprocessing"):
         if package.get(key):
             notes.unmapped(
@@ -200,16 +245,21 @@ def import_spdx3(document: Mapping[str, Any], *, name: str | None = None) -> Imp
                 f"{field}.{key}",
             )
     notes.assumed("SPDX records no training code or structured data information: not stated", "")
-    release = ModelRelease(
-        name=name,
-        version=as_text(
-            package.get("software_packageVersion"), FORMAT, f"{field}.software_packageVersion"
-        ),
-        producer=_producer(graph, package),
-        base_model=_base(graph, pid),
-        components=(params,),
-        training_datasets=_datasets(graph, pid, notes),
-        sources=(source(None, "SPDX 3 AI/Dataset profile document"),),
-        import_notes=tuple(notes.items),
+    version = as_text(
+        package.get("software_packageVersion"), FORMAT, f"{field}.software_packageVersion"
     )
+    producer = _producer(graph, package, field)
+    base = _base(graph, pid)
+    datasets = _datasets(graph, pid, notes)
+    with building(FORMAT, field):
+        release = ModelRelease(
+            name=name,
+            version=version,
+            producer=producer,
+            base_model=base,
+            components=(params,),
+            training_datasets=datasets,
+            sources=(source(None, "SPDX 3 AI/Dataset profile document"),),
+            import_notes=tuple(notes.items),
+        )
     return ImportResult(release, release.import_notes)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr
 from osaid.assessment import Assessment, BaseModels, Verdict, score
 from osaid.findings import Finding, Outcome
 from osaid.licensing.clauses import Severity
@@ -51,8 +51,8 @@ class FactChange(Model):
     field: NonEmptyStr
     """What changed, e.g. ``components.parameters-final.license``."""
     change: ChangeType
-    before: ShortText | None = None
-    after: ShortText | None = None
+    before: ClippedText | None = None
+    after: ClippedText | None = None
 
 
 class FindingChange(Model):
@@ -64,7 +64,7 @@ class FindingChange(Model):
     severity: Severity
     before: Outcome | None = None
     after: Outcome | None = None
-    message: ShortText
+    message: ClippedText
     """The message of the finding in the later release (the earlier one if it is gone)."""
 
 

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field
 
-from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._model import ClippedText, Model, NonEmptyStr
 from osaid.analysis import TermsStatus, analyse_terms
 from osaid.assessment import Assessment, BaseModels, Verdict, score
 from osaid.findings import Finding
@@ -212,7 +212,7 @@ class OutOfHands(Model):
 
     finding: NonEmptyStr
     """``RULE-ID:component`` of the finding."""
-    reason: ShortText
+    reason: ClippedText
     """Why the publisher cannot resolve it by changing the release."""
 
 

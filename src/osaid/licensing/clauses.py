@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, model_validator
 
@@ -23,6 +23,7 @@ from osaid._model import Model, NonEmptyStr, ShortText
 
 __all__ = [
     "CLAUSE_KINDS",
+    "FREEDOMS",
     "LITIGATION_PRECEDENTS",
     "Clause",
     "ClauseCondition",
@@ -46,6 +47,10 @@ class Freedom(StrEnum):
     STUDY = "study"
     MODIFY = "modify"
     SHARE = "share"
+
+
+FREEDOMS: Final[tuple[Freedom, ...]] = tuple(Freedom)
+"""The four freedoms in the definition's order (iterating the enum is slower)."""
 
 
 class OsdCriterion(IntEnum):

@@ -18,6 +18,7 @@ from typing import Final
 from packaging.licenses import InvalidLicenseExpression as _PackagingInvalid
 from packaging.licenses import canonicalize_license_expression
 
+from osaid._reuse import Memo
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.spdx import SpdxLicense, spdx_license, spdx_table
 
@@ -134,7 +135,7 @@ _PARENS = frozenset({_OPEN, _CLOSE})
 
 
 def parse_expression(expression: str) -> LicenseExpression:
-    """Parse and normalise an SPDX license expression.
+    """Parse and normalise an SPDX license expression (each distinct string is parsed once).
 
     Identifiers are matched without regard to case and rewritten as SPDX spells them;
     ``AND``, ``OR`` and ``WITH`` bind as the SPDX specification says (``WITH`` tightest,
@@ -149,6 +150,15 @@ def parse_expression(expression: str) -> LicenseExpression:
 
     :raises InvalidLicenseExpression: if ``expression`` is not a valid SPDX expression.
     """
+    if isinstance(expression, str):
+        return _PARSED.get(expression, lambda: _parse(expression))
+    return _parse(expression)
+
+
+_PARSED: Final = Memo[LicenseExpression]("license-expressions", 16_384)
+
+
+def _parse(expression: str) -> LicenseExpression:
     if not isinstance(expression, str):
         raise InvalidLicenseExpression(repr(expression), "expected a string")
     if len(expression) > MAX_EXPRESSION_LENGTH:

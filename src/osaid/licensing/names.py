@@ -24,7 +24,7 @@ from typing import Final
 
 from osaid.errors import InvalidLicenseExpression
 from osaid.licensing.catalog import CatalogEntry, LicenseCatalog, default_catalog
-from osaid.licensing.expressions import parse_expression
+from osaid.licensing.expressions import MAX_EXPRESSION_LENGTH, parse_expression
 from osaid.licensing.spdx import spdx_table
 
 __all__ = [
@@ -188,6 +188,8 @@ def resolve_license(text: str, *, catalog: LicenseCatalog | None = None) -> Reso
     """
     catalog = default_catalog() if catalog is None else catalog
     raw = text
+    if len(text) > MAX_EXPRESSION_LENGTH:  # longer than any name or expression osaid reads
+        return Resolution(raw, ResolutionKind.UNKNOWN, how="longer than any license osaid knows")
     stripped = text.strip().strip("\"'`").strip()
     folded = _fold(stripped)
     if folded in NO_LICENSE:

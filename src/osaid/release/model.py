@@ -31,6 +31,8 @@ from osaid.licensing.names import ResolutionKind, resolve_license
 from osaid.sources import PartialDate, Source
 
 __all__ = [
+    "ELEMENTS",
+    "KINDS",
     "AdditionalTerms",
     "Attestation",
     "Availability",
@@ -216,6 +218,9 @@ COMPONENTS: Final[dict[ComponentKind, ComponentInfo]] = {
 }
 """The component table: group, requirement, MOF name and material of every kind."""
 
+KINDS: Final[tuple[ComponentKind, ...]] = tuple(ComponentKind)
+"""Every component kind, in table order (iterating the enum is slower)."""
+
 # Documents that can carry data information (plus the datasets, which describe themselves
 # through their cards, and the model card, where many publishers put it).
 DATA_INFORMATION_CARRIERS: Final = frozenset(
@@ -397,7 +402,7 @@ class DataElement(StrEnum):
     @property
     def field(self) -> str:
         """The attribute of :class:`DataInformation` holding this element."""
-        return self.value.replace("-", "_")
+        return _ELEMENT_FIELDS[self]
 
     @property
     def phrase(self) -> str:
@@ -415,6 +420,11 @@ class DataElement(StrEnum):
         """Whether the element can have nothing to disclose."""
         return self in _MAY_BE_NA
 
+
+ELEMENTS: Final[tuple[DataElement, ...]] = tuple(DataElement)
+"""Every data-information element, in definition order (iterating the enum is slower)."""
+
+_ELEMENT_FIELDS: Final = {element: element.value.replace("-", "_") for element in ELEMENTS}
 
 _ELEMENT_TITLES = {
     DataElement.DESCRIPTION: "a complete description of all training data",
@@ -513,7 +523,7 @@ class DataInformation(Model):
 
     @model_validator(mode="after")
     def _not_applicable_only_where_allowed(self) -> DataInformation:
-        for element in DataElement:
+        for element in ELEMENTS:
             disclosure = self.get(element)
             if disclosure.state is DisclosureState.NOT_APPLICABLE and (
                 not element.may_be_not_applicable

@@ -13,6 +13,7 @@ __all__ = [
     "MARK",
     "VERDICT_LINE",
     "component_rows",
+    "mof_line",
     "outcome_label",
     "rule_doc_url",
     "subject_label",
@@ -117,3 +118,15 @@ def subject_label(component: object) -> str:
     """The readable name a finding's message starts with, for a component or element."""
     label = getattr(component, "label", None)
     return str(label) if isinstance(label, str) else str(component)
+
+
+def mof_line(assessment: Assessment) -> str:
+    """The MOF class beside the verdict, with MOT's three progress figures.
+
+    Worded as the separate question it is: it never changes the verdict.
+    """
+    mof = assessment.mof
+    figures = ", ".join(f"{'I' * p.mof_class} {p.progress:.0f}%" for p in mof.progress)
+    return (
+        f"MOF class (Model Openness Framework, a separate lens): {mof.label}; progress {figures}."
+    )

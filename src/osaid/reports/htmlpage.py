@@ -19,7 +19,7 @@ from osaid.assessment import Assessment, ComponentResult, ElementResult, Verdict
 from osaid.findings import Evidence, Finding, Outcome
 from osaid.licensing.clauses import Severity
 from osaid.release import Group
-from osaid.reports._common import VERDICT_LINE, rule_doc_url, worst_verdict
+from osaid.reports._common import VERDICT_LINE, mof_line, rule_doc_url, worst_verdict
 from osaid.rules import get_rule
 
 __all__ = ["OUTCOME_COLOURS", "VERDICT_COLOURS", "render_html", "render_html_page"]
@@ -311,6 +311,7 @@ def _article(assessment: Assessment) -> list[str]:
             f'<strong class="verdict-text">{_text(VERDICT_LINE[verdict])}</strong>'
             f"<span>{_text(assessment.summary)}</span></div>"
         ),
+        f'<p class="mof">{_text(mof_line(assessment))}</p>',
         "<h2>Components</h2>",
         *_grid(assessment),
         *_findings(assessment),

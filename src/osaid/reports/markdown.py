@@ -12,7 +12,7 @@ from typing import Final
 
 from osaid.assessment import Assessment
 from osaid.findings import Outcome
-from osaid.reports._common import VERDICT_LINE, component_rows, outcome_label
+from osaid.reports._common import VERDICT_LINE, component_rows, mof_line, outcome_label
 
 __all__ = ["md_text", "render_markdown"]
 
@@ -46,6 +46,8 @@ def render_markdown(assessment: Assessment) -> str:
         f"# {md_text(release.name)}: {VERDICT_LINE[assessment.verdict]}",
         "",
         f"**Verdict:** `{assessment.verdict.value}`. {md_text(assessment.summary)}",
+        "",
+        md_text(mof_line(assessment)),
         "",
         (
             f"Checked against {assessment.definition.name} {assessment.definition.version} "

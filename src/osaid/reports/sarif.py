@@ -263,6 +263,9 @@ def render_sarif_log(items: Sequence[tuple[Assessment, SarifArtifact | str | Non
             "release": assessment.release.name,
             "verdict": assessment.verdict.value,
             "summary": assessment.summary,
+            "mofClass": int(assessment.mof.mof_class),
+            "mofLabel": assessment.mof.label,
+            "mofProgress": {str(p.mof_class): p.progress for p in assessment.mof.progress},
         }
         if artifact is not None:
             summary["artifact"] = artifact.uri

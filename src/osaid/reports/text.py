@@ -8,6 +8,7 @@ from osaid.licensing.clauses import Severity
 from osaid.reports._common import (
     VERDICT_LINE,
     component_rows,
+    mof_line,
     outcome_label,
     subject_label,
     table,
@@ -150,6 +151,7 @@ def render_text(assessment: Assessment, *, color: bool = False) -> str:
     verdict = f"{VERDICT_LINE[assessment.verdict]} ({assessment.verdict.value})"
     lines.append("Verdict: " + paint(verdict, "bold", _VERDICT_STYLE[assessment.verdict]))
     lines.extend(wrap(assessment.summary, "  "))
+    lines.extend(wrap(mof_line(assessment), ""))
     stamps = assessment.versions
     lines.extend(
         wrap(

@@ -12,6 +12,8 @@ reuse a rule unchanged or replace it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from packaging.version import Version
 
 from osaid.rules._base import BaseResult, Check, Citation, Rule, RuleContext, RuleSpec
@@ -60,7 +62,12 @@ if len(_BY_ID) != len(RULES):  # pragma: no cover - guards against a duplicated 
 def rules_for(version: Version | str) -> tuple[Rule, ...]:
     """The rules that belong to definition ``version``, in reporting order."""
     wanted = version if isinstance(version, Version) else Version(version)
-    return tuple(rule for rule in RULES if rule.spec.applies(wanted))
+    return _rules_for(wanted)
+
+
+@cache
+def _rules_for(version: Version) -> tuple[Rule, ...]:
+    return tuple(rule for rule in RULES if rule.spec.applies(version))
 
 
 def get_rule(rule_id: str) -> Rule:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from packaging.specifiers import SpecifierSet
 from pydantic import field_validator
 
 from osaid._model import Model, NonEmptyStr, ShortText
+from osaid._reuse import Memo, Same
 from osaid.analysis import ClauseRef, TermsAnalysis, TermsStatus
 from osaid.findings import Evidence, Finding, Outcome, Remediation, Subject
 from osaid.licensing.clauses import Freedom, OsdCriterion, Severity
@@ -21,6 +22,7 @@ from osaid.release import (
     Group,
     ModelRelease,
 )
+from osaid.release.model import KINDS
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -34,7 +36,9 @@ __all__ = [
     "RuleContext",
     "RuleSpec",
     "clause_evidence",
+    "component_key",
     "terms_evidence",
+    "terms_key",
 ]
 
 OSAID_1_0_URL = "https://opensource.org/ai/open-source-ai-definition"
@@ -163,7 +167,7 @@ class RuleContext:
 
     def released(self, group: Group | None = None) -> Iterator[ComponentKind]:
         """The released kinds whose terms were analysed, in table order."""
-        for kind in ComponentKind:
+        for kind in KINDS:
             if kind in self.terms and (group is None or kind.group is group):
                 yield kind
 
@@ -171,13 +175,38 @@ class RuleContext:
 Check = Callable[[RuleContext], Iterable[Finding]]
 """A rule's pure function."""
 
+Key = Callable[[RuleContext], Hashable]
+"""What a rule's findings depend on, read off the context: equal keys, equal findings."""
+
+_FINDINGS: Final = Memo[tuple[Finding, ...]]("rule-findings", 65_536)
+
+
+def component_key(ctx: RuleContext, kind: ComponentKind) -> Hashable:
+    """What a rule about one component's availability reads of it."""
+    component = ctx.component(kind)
+    if component is None:
+        return (kind, None)
+    first = component.locations[0] if component.locations else None
+    return (kind, component.availability, first, ctx.field(kind))
+
+
+def terms_key(ctx: RuleContext, kind: ComponentKind) -> Hashable:
+    """The analysed terms of one component, by identity (analyses are themselves reused)."""
+    analysis = ctx.terms.get(kind)
+    return None if analysis is None else Same(analysis)
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule: its record plus the pure function that applies it."""
+    """A rule: its record, the pure function that applies it, and what its findings depend on.
+
+    ``key`` reads off the context everything ``check`` reads; findings are then computed
+    once per distinct key (and policy) and reused. A rule without a key always runs.
+    """
 
     spec: RuleSpec
     check: Check
+    key: Key | None = None
 
     @property
     def id(self) -> str:
@@ -186,6 +215,12 @@ class Rule:
 
     def run(self, context: RuleContext) -> tuple[Finding, ...]:
         """Apply the rule; every finding is checked to carry the rule's id."""
+        if self.key is None:
+            return self._run(context)
+        key = (self.spec.id, context.policy, self.key(context))
+        return _FINDINGS.get(key, lambda: self._run(context))
+
+    def _run(self, context: RuleContext) -> tuple[Finding, ...]:
         findings = tuple(self.check(context))
         for finding in findings:
             if finding.rule_id != self.spec.id:  # pragma: no cover - a defect in a rule

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from osaid._model import clip
 from osaid.analysis import TermsAnalysis, TermsStatus
 from osaid.findings import Evidence, Finding, Outcome, Remediation
 from osaid.licensing.clauses import Severity
@@ -27,6 +28,14 @@ __all__ = [
     "ungate",
     "withdraw",
 ]
+
+
+_QUOTE_MAX = 300
+"""The longest value a message quotes in full; the evidence keeps up to 2,000 characters."""
+
+
+def _quote(value: object) -> str:
+    return clip(str(value), _QUOTE_MAX)
 
 
 def _title(kind: ComponentKind) -> str:
@@ -133,7 +142,7 @@ def withdraw(terms: str) -> Remediation:
     return Remediation(
         key=f"withdraw:{slug}",
         action=(
-            f"Withdraw the additional terms '{terms}', or reduce them to what the law "
+            f"Withdraw the additional terms '{_quote(terms)}', or reduce them to what the law "
             "already requires."
         ),
     )
@@ -179,11 +188,12 @@ def terms_finding(
     evidence = terms_evidence(analysis)
     title = kind.label
     status = analysis.status
+    declared = _quote(analysis.declared)
     if status is TermsStatus.ACCEPTED:
         return spec.finding(
             kind,
             Outcome.MET,
-            f"{title}: {analysis.declared} is {what}.",
+            f"{title}: {declared} is {what}.",
             severity=severity,
             evidence=evidence,
         )
@@ -191,7 +201,7 @@ def terms_finding(
         return spec.finding(
             kind,
             Outcome.NOT_MET,
-            f"{title}: {analysis.declared} is not {what}.",
+            f"{title}: {declared} is not {what}.",
             severity=severity,
             osd=analysis.osd,
             freedoms=analysis.freedoms,
@@ -220,7 +230,7 @@ def terms_finding(
             remediation=state_license(kind),
         )
     if status is TermsStatus.UNKNOWN:
-        raw = ", ".join(repr(label) for label in analysis.unknown_labels)
+        raw = _quote(", ".join(repr(_quote(label)) for label in analysis.unknown_labels))
         return spec.finding(
             kind,
             Outcome.UNKNOWN,
@@ -259,7 +269,7 @@ def availability_finding(
     )
     title = kind.label
     if availability.released:
-        where = f" at {component.locations[0]}" if component and component.locations else ""
+        where = f" at {_quote(component.locations[0])}" if component and component.locations else ""
         return spec.finding(
             kind,
             Outcome.MET,

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from osaid.findings import Evidence, Finding, Outcome
 from osaid.release import Availability, ComponentKind, Group
-from osaid.rules._base import Check, Citation, Rule, RuleContext, RuleSpec
+from osaid.rules._base import (
+    Check,
+    Citation,
+    Rule,
+    RuleContext,
+    RuleSpec,
+    component_key,
+    terms_key,
+)
 from osaid.rules._common import availability_finding, terms_finding
 
 __all__ = ["CODE_RULES"]
@@ -126,12 +134,27 @@ def _license(ctx: RuleContext) -> Iterator[Finding]:
         yield terms_finding(LICENSE, ctx, kind, ctx.terms[kind], what="an OSI-approved license")
 
 
+def _availability_rule(spec: RuleSpec, kind: ComponentKind) -> Rule:
+    return Rule(spec, _availability(spec, kind), key=lambda ctx: component_key(ctx, kind))
+
+
+def _code_terms_key(ctx: RuleContext) -> Hashable:
+    return tuple((kind, terms_key(ctx, kind)) for kind in ctx.released(Group.CODE))
+
+
 CODE_RULES = (
-    Rule(ARCHITECTURE, _availability(ARCHITECTURE, _K.ARCHITECTURE_CODE)),
-    Rule(INFERENCE, _availability(INFERENCE, _K.INFERENCE_CODE)),
-    Rule(TRAINING, _availability(TRAINING, _K.TRAINING_CODE)),
-    Rule(DATA_PROCESSING, _availability(DATA_PROCESSING, _K.DATA_PROCESSING_CODE)),
-    Rule(VALIDATION, _validation),
-    Rule(SUPPORT, _availability(SUPPORT, _K.SUPPORTING_LIBRARIES)),
-    Rule(LICENSE, _license),
+    _availability_rule(ARCHITECTURE, _K.ARCHITECTURE_CODE),
+    _availability_rule(INFERENCE, _K.INFERENCE_CODE),
+    _availability_rule(TRAINING, _K.TRAINING_CODE),
+    _availability_rule(DATA_PROCESSING, _K.DATA_PROCESSING_CODE),
+    Rule(
+        VALIDATION,
+        _validation,
+        key=lambda ctx: (
+            component_key(ctx, _K.EVALUATION_CODE),
+            component_key(ctx, _K.TRAINING_CODE),
+        ),
+    ),
+    _availability_rule(SUPPORT, _K.SUPPORTING_LIBRARIES),
+    Rule(LICENSE, _license, key=_code_terms_key),
 )

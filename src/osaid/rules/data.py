@@ -11,7 +11,7 @@ must be acceptable (:func:`deciding_carriers`, :func:`needed_carriers`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 
 from osaid.analysis import TermsAnalysis
 from osaid.findings import SYSTEM, Evidence, Finding, Outcome
@@ -25,7 +25,8 @@ from osaid.release import (
     Group,
     ModelRelease,
 )
-from osaid.rules._base import FAQ_URL, Citation, Rule, RuleContext, RuleSpec
+from osaid.release.model import ELEMENTS, KINDS
+from osaid.rules._base import FAQ_URL, Citation, Rule, RuleContext, RuleSpec, terms_key
 from osaid.rules._common import disclose, state_disclosure, terms_finding
 
 __all__ = ["DATA_RULES", "carriers_of", "deciding_carriers", "needed_carriers"]
@@ -69,7 +70,7 @@ def needed_carriers(
     For each disclosed element, its :func:`deciding_carriers`.
     """
     needed: set[ComponentKind] = set()
-    for element in DataElement:
+    for element in ELEMENTS:
         if release.data_information.get(element).state in _SHOWN:
             needed.update(deciding_carriers(release, element, terms))
     return frozenset(needed)
@@ -206,13 +207,26 @@ OPEN_DATA = RuleSpec(
 )
 
 
+def _element_key(ctx: RuleContext, element: DataElement) -> Hashable:
+    release = ctx.release
+    disclosure = release.data_information.get(element)
+    carriers = tuple((kind, release.availability(kind)) for kind in carriers_of(release, element))
+    datasets: tuple[object, ...] = ()
+    if element in {_E.PUBLIC_DATA_LISTING, _E.THIRD_PARTY_DATA_LISTING}:
+        datasets = tuple(
+            (d.name, d.data_class, d.locations[0] if d.locations else None)
+            for d in release.training_datasets
+        )
+    return (element, disclosure, carriers, datasets)
+
+
 def _element_check(element: DataElement) -> Rule:
     spec = ELEMENT_SPECS[element]
 
     def check(ctx: RuleContext) -> Iterator[Finding]:
         yield _element_finding(spec, ctx, element)
 
-    return Rule(spec, check)
+    return Rule(spec, check, key=lambda ctx: _element_key(ctx, element))
 
 
 def _element_finding(spec: RuleSpec, ctx: RuleContext, element: DataElement) -> Finding:
@@ -323,7 +337,7 @@ def _roles(ctx: RuleContext, kind: ComponentKind) -> tuple[list[DataElement], li
     """The disclosed elements ``kind`` carries: those its terms decide, and the others."""
     deciding: list[DataElement] = []
     other: list[DataElement] = []
-    for element in DataElement:
+    for element in ELEMENTS:
         if ctx.release.data_information.get(element).state not in _SHOWN:
             continue
         if kind not in carriers_of(ctx.release, element):
@@ -352,7 +366,7 @@ def _why_deciding(ctx: RuleContext, kind: ComponentKind, elements: list[DataElem
 def _terms(ctx: RuleContext) -> Iterator[Finding]:
     release = ctx.release
     used: list[ComponentKind] = []
-    for element in DataElement:
+    for element in ELEMENTS:
         if release.data_information.get(element).state in _SHOWN:
             used.extend(k for k in carriers_of(release, element) if k in ctx.terms)
     carriers = list(dict.fromkeys(used))
@@ -364,7 +378,7 @@ def _terms(ctx: RuleContext) -> Iterator[Finding]:
             "to judge (the element rules report what is missing).",
         )
         return
-    for kind in sorted(carriers, key=list(ComponentKind).index):
+    for kind in sorted(carriers, key=KINDS.index):
         deciding, other = _roles(ctx, kind)
         severity = Severity.BLOCKING if deciding else Severity.ADVISORY
         finding = terms_finding(
@@ -390,7 +404,7 @@ def _terms(ctx: RuleContext) -> Iterator[Finding]:
                     for k in deciding_carriers(release, e, ctx.terms)
                     if k is not kind
                 },
-                key=list(ComponentKind).index,
+                key=KINDS.index,
             )
             where = ", ".join(k.label.lower() for k in holders)
             message = finding.message
@@ -484,9 +498,18 @@ def _open_data(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _terms_rule_key(ctx: RuleContext) -> Hashable:
+    carriers = tuple((kind, terms_key(ctx, kind)) for kind in ctx.released())
+    return (ctx.release.data_information, carriers, ctx.needed_carriers)
+
+
+def _open_data_key(ctx: RuleContext) -> Hashable:
+    return (terms_key(ctx, ComponentKind.DATASETS), ctx.release.training_datasets)
+
+
 DATA_RULES = (
     *(_element_check(element) for element in DataElement),
-    Rule(TERMS, _terms),
-    Rule(SUFFICIENT, _sufficient),
-    Rule(OPEN_DATA, _open_data),
+    Rule(TERMS, _terms, key=_terms_rule_key),
+    Rule(SUFFICIENT, _sufficient, key=lambda ctx: ctx.release.attestation),
+    Rule(OPEN_DATA, _open_data, key=_open_data_key),
 )

@@ -98,4 +98,4 @@ def _check(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-DERIVATIVE_RULES = (Rule(BASE, _check),)
+DERIVATIVE_RULES = (Rule(BASE, _check, key=lambda ctx: (ctx.release.base_model, ctx.base)),)

@@ -11,8 +11,10 @@ downloads are reported under the freedom to use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from typing import Final
 
+from osaid._reuse import Memo
 from osaid.analysis import ClauseRef, TermsAnalysis, TermsStatus
 from osaid.findings import Evidence, Finding, Outcome, Remediation
 from osaid.licensing.clauses import (
@@ -25,12 +27,19 @@ from osaid.licensing.clauses import (
 from osaid.release import (
     Availability,
     ComponentKind,
-    DataElement,
     DisclosureState,
     Group,
     Requirement,
 )
-from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec, clause_evidence
+from osaid.release.model import ELEMENTS
+from osaid.rules._base import (
+    Citation,
+    Rule,
+    RuleContext,
+    RuleSpec,
+    clause_evidence,
+    terms_key,
+)
 from osaid.rules._common import (
     identify_license,
     it,
@@ -111,7 +120,7 @@ def scope(ctx: RuleContext) -> Iterator[tuple[ComponentKind, Severity]]:
     block when their terms decide the verdict.
     """
     used: set[ComponentKind] = set()
-    for element in DataElement:
+    for element in ELEMENTS:
         if ctx.release.data_information.get(element).state in {
             DisclosureState.DISCLOSED,
             DisclosureState.PARTIAL,
@@ -246,10 +255,40 @@ def _freedom_findings(
         )
 
 
+_PER_COMPONENT: Final = Memo[tuple[Finding, ...]]("freedom-findings", 65_536)
+_SCOPES: Final = Memo[tuple[tuple[ComponentKind, Severity], ...]]("freedom-scopes", 16_384)
+
+
+def _scope_key(ctx: RuleContext) -> Hashable:
+    released = tuple(ctx.released())
+    return (
+        ctx.release.data_information,
+        released,
+        ctx.needed_carriers,
+        ctx.policy.require_open_data,
+    )
+
+
+def _component_findings(
+    freedom: Freedom, ctx: RuleContext, kind: ComponentKind, cap: Severity
+) -> tuple[Finding, ...]:
+    key = (
+        freedom,
+        kind,
+        cap,
+        ctx.availability(kind),
+        terms_key(ctx, kind),
+        ctx.field(kind),
+        ctx.policy,
+    )
+    return _PER_COMPONENT.get(key, lambda: tuple(_freedom_findings(freedom, ctx, kind, cap)))
+
+
 def _check(freedom: Freedom) -> Rule:
     def check(ctx: RuleContext) -> Iterator[Finding]:
-        for kind, cap in scope(ctx):
-            yield from _freedom_findings(freedom, ctx, kind, cap)
+        kinds = _SCOPES.get(_scope_key(ctx), lambda: tuple(scope(ctx)))
+        for kind, cap in kinds:
+            yield from _component_findings(freedom, ctx, kind, cap)
 
     return Rule(SPECS[freedom], check)
 

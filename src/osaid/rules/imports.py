@@ -55,4 +55,4 @@ def _check(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-IMPORT_RULES = (Rule(NOTES, _check),)
+IMPORT_RULES = (Rule(NOTES, _check, key=lambda ctx: ctx.release.import_notes),)

@@ -8,7 +8,7 @@ from osaid.analysis import TermsStatus
 from osaid.findings import Finding
 from osaid.licensing.clauses import Severity
 from osaid.release import ComponentKind, Group
-from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec
+from osaid.rules._base import Citation, Rule, RuleContext, RuleSpec, component_key, terms_key
 from osaid.rules._common import availability_finding, terms_finding
 
 __all__ = ["PARAMETER_RULES"]
@@ -102,7 +102,16 @@ def _checkpoints(ctx: RuleContext) -> Iterator[Finding]:
 
 
 PARAMETER_RULES = (
-    Rule(PARAMS, _params),
-    Rule(PARAMS_TERMS, _params_terms),
-    Rule(CHECKPOINTS, _checkpoints),
+    Rule(PARAMS, _params, key=lambda ctx: component_key(ctx, ComponentKind.PARAMETERS_FINAL)),
+    Rule(
+        PARAMS_TERMS, _params_terms, key=lambda ctx: terms_key(ctx, ComponentKind.PARAMETERS_FINAL)
+    ),
+    Rule(
+        CHECKPOINTS,
+        _checkpoints,
+        key=lambda ctx: (
+            component_key(ctx, ComponentKind.PARAMETERS_INTERMEDIATE),
+            component_key(ctx, ComponentKind.OPTIMIZER_STATE),
+        ),
+    ),
 )
