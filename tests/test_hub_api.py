@@ -144,6 +144,7 @@ def test_a_usage_policy_the_license_does_not_incorporate_is_unknown() -> None:
         ({"siblings": 3}, "siblings"),
         ({"baseModels": []}, "baseModels"),
         ({"cardData": "x"}, "cardData"),
+        ({"cardData": {"license": 5}}, "cardData.license"),
     ],
 )
 def test_bad_hub_documents_name_the_field(change: dict[str, Any], field: str) -> None:
@@ -153,7 +154,7 @@ def test_bad_hub_documents_name_the_field(change: dict[str, Any], field: str) ->
 
 
 def test_a_document_without_an_id_takes_the_name(tmp_path: Path) -> None:
-    with pytest.raises(InvalidReleaseError, match="names no model"):
+    with pytest.raises(InvalidReleaseError, match="names its model in 'id'"):
         import_document({"cardData": {"license": "mit"}, "siblings": []}, "hub-api")
     path = tmp_path / "org__model.json"
     path.write_text(json.dumps({"cardData": {"license": "mit"}}), encoding="utf-8")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from osaid.errors import InputProblem, InvalidReleaseError
 from osaid.importers._common import ImportResult, Notes, as_list, as_mapping, as_text, bad_input
 from osaid.importers._tree import LicenseFileRole, classify_paths, license_file_role
 from osaid.importers.hf import import_hf_card
@@ -100,6 +101,8 @@ def _license_from_tags(card: dict[str, Any], tags: list[str], notes: Notes) -> N
         notes.inferred(f"the license is read from the tags ({', '.join(licenses)})", "tags")
         return
     declared = card["license"]
+    if not isinstance(declared, str | list | tuple):
+        return  # the card importer names the field
     stated = [declared] if isinstance(declared, str) else list(declared)
     if sorted(str(x).lower() for x in stated) != sorted(x.lower() for x in licenses):
         notes.assumed(
@@ -144,7 +147,7 @@ def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> I
     :param name: the repository id, when the document carries no ``id``.
     """
     if not isinstance(document, Mapping):
-        raise bad_input(FORMAT, "", "the Hub API document is a JSON object")
+        raise bad_input(FORMAT, "", "a Hub API document is a JSON object")
     notes = Notes(FORMAT)
     repo_id = (
         as_text(document.get("id"), FORMAT, "id")
@@ -152,14 +155,21 @@ def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> I
         or name
     )
     if repo_id is None:
-        raise bad_input(FORMAT, "id", "the document names no model (id) and no name was given")
+        raise bad_input(FORMAT, "", "a Hub API document names its model in 'id'")
     card = dict(as_mapping(document.get("cardData"), FORMAT, "cardData"))
     if not card:
         notes.assumed("the document has no cardData; the card states nothing", "cardData")
     tags = [str(t) for t in as_list(document.get("tags"), FORMAT, "tags")]
     _license_from_tags(card, tags, notes)
     card = _gate_card(card, document.get("gated"), notes)
-    release = import_hf_card(card, name=repo_id).release
+    try:
+        release = import_hf_card(card, name=repo_id).release
+    except InvalidReleaseError as exc:  # the card's fields sit under cardData here
+        problems = [
+            InputProblem(f"cardData.{p.field}" if p.field else "cardData", p.problem)
+            for p in exc.problems
+        ]
+        raise InvalidReleaseError(problems, source=f"{FORMAT} document") from None
     if document.get("private") is True:
         notes.assumed(
             "the repository is private: it is scored as it would be once published", "private"
