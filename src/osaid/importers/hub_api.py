@@ -141,43 +141,10 @@ def _base_model(
     return BaseModelRef(name=ids[0], relation=relation, url=f"{_BASE}/{ids[0]}")
 
 
-def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> ImportResult:
-    """Build a release from the Hub API's JSON for one model.
-
-    :param name: the repository id, when the document carries no ``id``.
-    """
-    if not isinstance(document, Mapping):
-        raise bad_input(FORMAT, "", "a Hub API document is a JSON object")
-    notes = Notes(FORMAT)
-    repo_id = (
-        as_text(document.get("id"), FORMAT, "id")
-        or as_text(document.get("modelId"), FORMAT, "modelId")
-        or name
-    )
-    if repo_id is None:
-        raise bad_input(FORMAT, "", "a Hub API document names its model in 'id'")
-    card = dict(as_mapping(document.get("cardData"), FORMAT, "cardData"))
-    if not card:
-        notes.assumed("the document has no cardData; the card states nothing", "cardData")
-    tags = [str(t) for t in as_list(document.get("tags"), FORMAT, "tags")]
-    _license_from_tags(card, tags, notes)
-    card = _gate_card(card, document.get("gated"), notes)
-    try:
-        release = import_hf_card(card, name=repo_id).release
-    except InvalidReleaseError as exc:  # the card's fields sit under cardData here
-        problems = [
-            InputProblem(f"cardData.{p.field}" if p.field else "cardData", p.problem)
-            for p in exc.problems
-        ]
-        raise InvalidReleaseError(problems, source=f"{FORMAT} document") from None
-    if document.get("private") is True:
-        notes.assumed(
-            "the repository is private: it is scored as it would be once published", "private"
-        )
-    if document.get("disabled") is True:
-        notes.assumed(
-            "the repository is disabled on the Hub: nobody can download it now", "disabled"
-        )
+def _siblings(
+    document: Mapping[str, Any], release: ModelRelease, repo_id: str, notes: Notes
+) -> ModelRelease:
+    """The release with what the ``siblings`` file list shows."""
     siblings = document.get("siblings")
     if siblings is not None:
         paths = []
@@ -217,6 +184,47 @@ def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> I
             release = _tree_components(release, facts, files, notes)
     else:
         notes.assumed("the document has no siblings file list; the files are not known", "siblings")
+    return release
+
+
+def import_hub_api(document: Mapping[str, Any], *, name: str | None = None) -> ImportResult:
+    """Build a release from the Hub API's JSON for one model.
+
+    :param name: the repository id, when the document carries no ``id``.
+    """
+    if not isinstance(document, Mapping):
+        raise bad_input(FORMAT, "", "a Hub API document is a JSON object")
+    notes = Notes(FORMAT)
+    repo_id = (
+        as_text(document.get("id"), FORMAT, "id")
+        or as_text(document.get("modelId"), FORMAT, "modelId")
+        or name
+    )
+    if repo_id is None:
+        raise bad_input(FORMAT, "", "a Hub API document names its model in 'id'")
+    card = dict(as_mapping(document.get("cardData"), FORMAT, "cardData"))
+    if not card:
+        notes.assumed("the document has no cardData; the card states nothing", "cardData")
+    tags = [str(t) for t in as_list(document.get("tags"), FORMAT, "tags")]
+    _license_from_tags(card, tags, notes)
+    card = _gate_card(card, document.get("gated"), notes)
+    try:
+        release = import_hf_card(card, name=repo_id).release
+    except InvalidReleaseError as exc:  # the card's fields sit under cardData here
+        problems = [
+            InputProblem(f"cardData.{p.field}" if p.field else "cardData", p.problem)
+            for p in exc.problems
+        ]
+        raise InvalidReleaseError(problems, source=f"{FORMAT} document") from None
+    if document.get("private") is True:
+        notes.assumed(
+            "the repository is private: it is scored as it would be once published", "private"
+        )
+    if document.get("disabled") is True:
+        notes.assumed(
+            "the repository is disabled on the Hub: nobody can download it now", "disabled"
+        )
+    release = _siblings(document, release, repo_id, notes)
     release = release.model_copy(update={"base_model": _base_model(document, release, notes)})
     unread = sorted(str(k) for k in document if str(k) not in _READ)
     if unread:
