@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from functools import partial
 from typing import Final, Literal
 
 from osaid._model import ClippedText, Model, NonEmptyStr, ShortText, clip
@@ -416,18 +417,41 @@ def mof_class(release: ModelRelease, *, reading: MofReading | str = MofReading.O
     ('Unclassified', [16.7, 0.0, 0.0])
     """
     chosen = MofReading(reading)
-    facts: list[object] = []  # what the evaluation reads: released or not, and the terms
-    for spec in MOF_COMPONENTS:
-        component = release.component(spec.kind)
-        if component is None or not component.availability.released:
-            facts.append(False)
-            continue
-        terms = component.license if component.license is not None else release.license
-        facts.append(True if terms is None else (terms.expression, terms.name))
-    return _RESULTS.get((chosen, tuple(facts)), lambda: _mof_class(release, chosen))
+    return _mof_class(release, chosen)
 
 
-_RESULTS: Final = Memo[MofResult]("mof-results", 16_384)
+def _component_row(
+    spec: MofComponentSpec, terms: LicenseTerms | None, *, released: bool, chosen: MofReading
+) -> tuple[MofComponentResult, str | None]:
+    """One component's result and its type-appropriateness warning, if any."""
+    if not released:
+        status, text, ident = MofComponentStatus.MISSING, None, None
+    else:
+        status, text, ident = _status(terms, chosen)
+    appropriate = None
+    warning = None
+    if ident is not None:
+        appropriate = _type_appropriate(ident, spec.content_type)
+        if not appropriate:
+            warning = (
+                f"{spec.name} ({spec.content_type.value}) is under {clip(ident, 300)}, an "
+                f"open license that is not among those MOT offers for "
+                f"{spec.content_type.value}"
+            )
+    row = MofComponentResult(
+        component=spec.kind,
+        mof_name=spec.name,
+        mof_class=spec.mof_class,
+        required=spec.required,
+        content_type=spec.content_type,
+        status=status,
+        license=text or None,
+        type_appropriate=appropriate,
+    )
+    return row, warning
+
+
+_ROWS: Final = Memo[tuple[MofComponentResult, str | None]]("mof-rows", 4_096)
 
 
 def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
@@ -435,32 +459,17 @@ def _mof_class(release: ModelRelease, chosen: MofReading) -> MofResult:
     warnings: list[str] = []
     for spec in MOF_COMPONENTS:
         component = release.component(spec.kind)
-        if component is None or not component.availability.released:
-            status, text, ident = MofComponentStatus.MISSING, None, None
-        else:
+        released = component is not None and component.availability.released
+        terms = None
+        if component is not None and released:
             terms = component.license if component.license is not None else release.license
-            status, text, ident = _status(terms, chosen)
-        appropriate = None
-        if ident is not None:
-            appropriate = _type_appropriate(ident, spec.content_type)
-            if not appropriate:
-                warnings.append(
-                    f"{spec.name} ({spec.content_type.value}) is under {clip(ident, 300)}, an "
-                    "open license "
-                    f"that is not among those MOT offers for {spec.content_type.value}"
-                )
-        rows.append(
-            MofComponentResult(
-                component=spec.kind,
-                mof_name=spec.name,
-                mof_class=spec.mof_class,
-                required=spec.required,
-                content_type=spec.content_type,
-                status=status,
-                license=text or None,
-                type_appropriate=appropriate,
-            )
+        key = (spec.kind, released, None if terms is None else (terms.expression, terms.name))
+        row, warning = _ROWS.get(
+            (key, chosen), partial(_component_row, spec, terms, released=released, chosen=chosen)
         )
+        rows.append(row)
+        if warning is not None:
+            warnings.append(warning)
     by_kind = {row.component: row for row in rows}
     report = by_kind[_K.TECHNICAL_REPORT]
     paper = by_kind[_K.RESEARCH_PAPER]

@@ -545,7 +545,7 @@ def analyse_terms(
     )
 
 
-_ANALYSES: Final = Memo[TermsAnalysis]("terms-analyses", 16_384)
+_ANALYSES: Final = Memo[TermsAnalysis]("terms-analyses", 4_096)
 
 
 def _analyse(

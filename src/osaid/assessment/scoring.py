@@ -61,9 +61,9 @@ def __dir__() -> list[str]:
 
 _GROUP_ORDER = (Group.DATA_INFORMATION, Group.CODE, Group.PARAMETERS, Group.SYSTEM)
 _RANK = {Outcome.NOT_MET: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2, Outcome.NOT_APPLICABLE: 3}
-_ROWS: Final = Memo[Any]("assessment-rows", 65_536)
-_BASES: Final = Memo[Assessment]("base-assessments", 1_024)
-_INHERITED: Final = Memo[tuple[Finding, ...]]("inherited-findings", 1_024)
+_ROWS: Final = Memo[Any]("assessment-rows", 8_192)
+_BASES: Final = Memo[Assessment]("base-assessments", 256)
+_INHERITED: Final = Memo[tuple[Finding, ...]]("inherited-findings", 256)
 
 
 class _Tally:
@@ -383,7 +383,9 @@ def _base_result(
             chain = " -> ".join((*seen, model.name, found.name))
             return BaseResult(name=name, release=None, problem=f"in a cycle ({chain})"), ()
         path = (*seen, model.name)
-        key = (Same(found), version.version, chosen, Same(catalog), Same(resolver), path)
+        # The path matters only to find a cycle further down, so not for a base of no base.
+        below = path if found.base_model is not None else ()
+        key = (Same(found), version.version, chosen, Same(catalog), Same(resolver), below)
         base_assessment = _BASES.get(
             key, lambda: _score(found, version, chosen, catalog, resolver, seen=path)
         )

@@ -155,7 +155,7 @@ def parse_expression(expression: str) -> LicenseExpression:
     return _parse(expression)
 
 
-_PARSED: Final = Memo[LicenseExpression]("license-expressions", 16_384)
+_PARSED: Final = Memo[LicenseExpression]("license-expressions", 4_096)
 
 
 def _parse(expression: str) -> LicenseExpression:

@@ -178,7 +178,7 @@ Check = Callable[[RuleContext], Iterable[Finding]]
 Key = Callable[[RuleContext], Hashable]
 """What a rule's findings depend on, read off the context: equal keys, equal findings."""
 
-_FINDINGS: Final = Memo[tuple[Finding, ...]]("rule-findings", 65_536)
+_FINDINGS: Final = Memo[tuple[Finding, ...]]("rule-findings", 8_192)
 
 
 def component_key(ctx: RuleContext, kind: ComponentKind) -> Hashable:

@@ -255,8 +255,8 @@ def _freedom_findings(
         )
 
 
-_PER_COMPONENT: Final = Memo[tuple[Finding, ...]]("freedom-findings", 65_536)
-_SCOPES: Final = Memo[tuple[tuple[ComponentKind, Severity], ...]]("freedom-scopes", 16_384)
+_PER_COMPONENT: Final = Memo[tuple[Finding, ...]]("freedom-findings", 8_192)
+_SCOPES: Final = Memo[tuple[tuple[ComponentKind, Severity], ...]]("freedom-scopes", 2_048)
 
 
 def _scope_key(ctx: RuleContext) -> Hashable:
