@@ -96,8 +96,10 @@ def test_unknown_names_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_directory_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("score", str(tmp_path))[0] == 2
-    assert "a directory" in capsys.readouterr().err
+    # a directory is a model repository snapshot; an empty one says nothing
+    assert run("score", str(tmp_path))[0] == 3
+    assert run("score", str(tmp_path), "--from", "native")[0] == 2
+    assert "a directory, read as a model repository" in capsys.readouterr().err
 
 
 def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -299,13 +299,18 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
 def test_special_files_are_named_for_what_they_are(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run("score", str(tmp_path))[0] == 2
-    assert f"{tmp_path} is a directory, not a release document" in capsys.readouterr().err
+    # a directory is a model repository snapshot (docs/repository-checks.md)
+    code, out = run("score", str(tmp_path))
+    assert code == 3
+    assert "no README.md model card" in out
     card = tmp_path / "model"
     card.mkdir()
     (card / "README.md").write_bytes((FIXTURES / "hf_apache" / "README.md").read_bytes())
-    assert run("score", str(card))[0] == 2
-    assert f"pass {card / 'README.md'}" in capsys.readouterr().err
+    code, out = run("score", str(card), "--format", "json")
+    assert code == 3
+    assert '"verdict": "insufficient-information"' in out
+    assert run("score", str(card), "--from", "hf")[0] == 2
+    assert "is a directory, read as a model repository" in capsys.readouterr().err
     assert run("score", os.devnull)[0] == 2
     assert "the document is empty" in capsys.readouterr().err
     if Path("/dev/zero").exists():

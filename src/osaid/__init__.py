@@ -11,7 +11,8 @@ The pipeline, one package per step (``docs/architecture.md``): :mod:`osaid.licen
 (the license vocabulary) → :mod:`osaid.release` (declared facts) → :mod:`osaid.analysis`
 (declared terms to judged clauses) → :mod:`osaid.rules` (pure functions giving
 :mod:`osaid.findings`) → :mod:`osaid.assessment` (the verdict) → :mod:`osaid.reports` and
-the ``osaid`` command; :mod:`osaid.importers` feed the release model from other formats.
+the ``osaid`` command; :mod:`osaid.importers` feed the release model from other formats,
+and :func:`load_repository` reads a local model repository snapshot.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
         UnknownReleaseError,
     )
     from osaid.findings import Evidence, Finding, Outcome, Remediation
+    from osaid.importers.repository import load_repository
     from osaid.lenses import Comparison, Plan, ReleaseDiff, compare, diff, plan
     from osaid.licensing.clauses import Clause, ClauseKind, Freedom, OsdCriterion, Severity
     from osaid.mof import MofClass, MofResult, mof_class
@@ -134,6 +136,7 @@ __all__ = [
     "diff",
     "get_policy",
     "load_bundled",
+    "load_repository",
     "mof_class",
     "parse_release",
     "plan",
@@ -201,6 +204,7 @@ _EXPORTS: Final[dict[str, tuple[str, str]]] = {
     "diff": ("osaid.lenses", "diff"),
     "get_policy": ("osaid.policy", "get_policy"),
     "load_bundled": ("osaid.bundled", "load"),
+    "load_repository": ("osaid.importers.repository", "load_repository"),
     "mof_class": ("osaid.mof", "mof_class"),
     "parse_release": ("osaid.release", "parse_release"),
     "plan": ("osaid.lenses", "plan"),

@@ -5,9 +5,10 @@ is not enough information to tell; 2 usage or input error (a message on stderr, 
 traceback). With several targets, the exit code is the worst verdict's: 1 if any release
 is not Open Source AI, else 3 if any lacks information, else 0.
 
-Targets are bundled release names, files, or ``-`` for standard input. Pipes, FIFOs and
-character devices are read as streams (up to the document size limit); directories,
-block devices and sockets are refused with a message saying what they are. Reports go to
+Targets are bundled release names, files, directories (read as a model repository
+snapshot, :func:`osaid.load_repository`), or ``-`` for standard input. Pipes, FIFOs and
+character devices are read as streams (up to the document size limit); block devices and
+sockets are refused with a message saying what they are. Reports go to
 standard output, or with ``-o FILE`` to a file written atomically (a temporary file in
 the same folder, then renamed), never over one of the inputs.
 """
@@ -39,7 +40,8 @@ from osaid.errors import (
     UnknownLicenseError,
     UnknownReleaseError,
 )
-from osaid.importers import InputFormat, load_text
+from osaid.importers import InputFormat, import_repository, load_text
+from osaid.importers.croissant import with_croissant
 from osaid.lenses import SORT_KEYS, compare, diff, plan
 from osaid.licensing.catalog import default_catalog
 from osaid.licensing.names import Resolution, hub_licenses, resolve_hf_license, resolve_license
@@ -552,9 +554,33 @@ def _load_input(target: str, args: argparse.Namespace, stdin: IO[bytes] | None) 
             bundled.resolve(target)
         except UnknownReleaseError as exc:
             raise UnknownReleaseError(_shown(target), exc.suggestions) from None
+    if _is_dir(target):
+        return _load_repository(target, fmt)
     raw = _read_file(target)
     item = _import(raw, target, target, fmt, path=target, stdin=False, component=args.component)
+    if item.release.croissant:
+        item = replace(item, release=with_croissant(item.release, Path(target).parent))
     return replace(item, identity=_identity(target))
+
+
+def _is_dir(target: str) -> bool:
+    """Whether ``target`` is a directory (a path too long to look at is not)."""
+    try:
+        return stat.S_ISDIR(Path(target).stat().st_mode)
+    except OSError:
+        return False
+
+
+def _load_repository(target: str, fmt: str | None) -> _Input:
+    """A directory target: a local snapshot of a model repository."""
+    if fmt is not None:
+        msg = (
+            f"--from {fmt} reads files and standard input; {_shown(target)} is a directory, "
+            "read as a model repository"
+        )
+        raise UsageError(msg)
+    result = import_repository(target)
+    return _Input(label=target, release=result.release, source_format=result.source_format)
 
 
 def _identity(path: str) -> tuple[int, int] | None:

@@ -31,6 +31,8 @@ DOCUMENT_LEVEL = (
     "model card metadata is a mapping",
     "a CycloneDX BOM is a JSON object",
     "an SPDX 3 document is a JSON-LD object",
+    "a Hub API document is a JSON object",
+    "a Hub API document names its model in 'id'",
     "cannot tell the document's format",
     "a model card starts with YAML front matter",
     "the front matter is not a mapping",

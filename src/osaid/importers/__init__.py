@@ -13,7 +13,12 @@ eosai      European Open Source AI Index YAML (12 or 14)   :func:`import_eosai`
 hf         Hugging Face model card (``README.md``)          :func:`import_hf_card`
 cyclonedx  CycloneDX 1.5-1.7 ML-BOM JSON                   :func:`import_cyclonedx`
 spdx       SPDX 3.0 JSON-LD (AI and Dataset profiles)      :func:`import_spdx3`
+hub-api    Hugging Face Hub API JSON for one model          :func:`import_hub_api`
 ========== =============================================== ============================
+
+A local repository snapshot (a folder) is read by :func:`import_repository`, and Croissant
+dataset metadata by :mod:`osaid.importers.croissant`: a release document's ``croissant``
+files are read by :func:`load`, relative to the document.
 
 YAML is read with PyYAML's safe loader (libyaml's C loader when installed), an optional
 extra (``osaid[yaml]``), within the limits of :data:`~osaid.importers._common.MAX_YAML_NODES`
@@ -25,6 +30,7 @@ input; nothing else escapes (``docs/reliability.md``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -33,10 +39,13 @@ from pydantic import ValidationError
 
 from osaid.errors import InputProblem, InvalidReleaseError, UnknownFormatError
 from osaid.importers._common import ImportResult, bad_input, parse_yaml
+from osaid.importers.croissant import with_croissant
 from osaid.importers.cyclonedx import import_cyclonedx
 from osaid.importers.eosai import import_eosai
 from osaid.importers.hf import front_matter, import_hf_card
+from osaid.importers.hub_api import import_hub_api
 from osaid.importers.mot import import_mot
+from osaid.importers.repository import import_repository
 from osaid.importers.spdx3 import import_spdx3
 from osaid.release.validation import (
     STREAM_TIMEOUT,
@@ -54,7 +63,9 @@ __all__ = [
     "import_document",
     "import_eosai",
     "import_hf_card",
+    "import_hub_api",
     "import_mot",
+    "import_repository",
     "import_spdx3",
     "load",
     "load_text",
@@ -74,6 +85,7 @@ class InputFormat(StrEnum):
     HF = "hf"
     CYCLONEDX = "cyclonedx"
     SPDX = "spdx"
+    HUB_API = "hub-api"
 
 
 def _native(document: Mapping[str, Any], *, name: str | None = None) -> ImportResult:
@@ -89,6 +101,7 @@ _IMPORTERS: Final[dict[InputFormat, Callable[..., ImportResult]]] = {
     InputFormat.HF: import_hf_card,
     InputFormat.CYCLONEDX: import_cyclonedx,
     InputFormat.SPDX: import_spdx3,
+    InputFormat.HUB_API: import_hub_api,
 }
 _EOSAI_KEYS = frozenset({"weights_endmodel", "trainingcode", "licenses", "llmweights", "opencode"})
 
@@ -106,6 +119,8 @@ def detect(document: Any) -> InputFormat | None:
         "element" in document and (spdx_context or document.get("type") == "SpdxDocument")
     ):
         return InputFormat.SPDX
+    if "siblings" in document or "cardData" in document:
+        return InputFormat.HUB_API
     framework = document.get("framework")
     if isinstance(framework, Mapping) and "release" in document:
         return InputFormat.MOT
@@ -254,7 +269,11 @@ def load(
             [InputProblem("", f"not UTF-8 text: {exc.reason}")], source=str(file)
         ) from None
     try:
-        return load_text(text, fmt, name=str(file), component=component)
+        result = load_text(text, fmt, name=str(file), component=component)
+        if not result.release.croissant:
+            return result
+        release = with_croissant(result.release, file.parent)
+        return replace(result, release=release, notes=release.import_notes)
     except InvalidReleaseError as exc:
         if exc.source is None or not exc.source.startswith(str(file)):
             raise InvalidReleaseError(

@@ -685,6 +685,11 @@ class ModelRelease(Model):
     """Where the release-level facts come from."""
     import_notes: tuple[ImportNote, ...] = ()
     """What an importer assumed, inferred, normalised or could not map."""
+    croissant: tuple[NonEmptyStr, ...] = ()
+    """Croissant dataset metadata files (JSON-LD) describing the training datasets: paths
+    relative to the release document (or repository), or URLs. ``osaid.importers.load`` and
+    ``osaid.load_repository`` read the local ones into the datasets and data information;
+    URLs are kept as references and not fetched."""
 
     @model_validator(mode="before")
     @classmethod
