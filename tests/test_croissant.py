@@ -223,6 +223,9 @@ def test_unreadable_croissant_files(tmp_path: Path) -> None:
         ("https://spdx.org/licenses/MIT.html", "MIT"),
         ("https://opendatacommons.org/licenses/by/1-0/", "ODC-By-1.0"),
         ("https://www.apache.org/licenses/LICENSE-2.0", "Apache-2.0"),
+        ("https://creativecommons.org/licenses/by/3.0/de/", "CC-BY-3.0-DE"),
+        ("creativecommons.org/licenses/by-sa/4.0", "CC-BY-SA-4.0"),
+        ("https://cdla.dev/permissive-2-0/", "CDLA-Permissive-2.0"),
     ],
 )
 def test_license_urls(url: str, expected: str) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from osaid.licensing.names import ResolutionKind, resolve_hf_license, resolve_license
+from osaid.licensing.names import (
+    ResolutionKind,
+    resolve_hf_license,
+    resolve_license,
+    resolve_license_url,
+)
 
 S, C, N, NS, U = (
     ResolutionKind.SPDX,
@@ -113,3 +118,23 @@ def test_hugging_face_ids(
     found = resolve_hf_license(license_id, license_name=name, license_link=link)
     assert found.kind is kind
     assert found.expression == expression
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://creativecommons.org/licenses/by/4.0/legalcode", "CC-BY-4.0"),
+        # A ported text the SPDX list names keeps its port; one it does not name falls back.
+        ("https://creativecommons.org/licenses/by/3.0/de/", "CC-BY-3.0-DE"),
+        ("https://creativecommons.org/licenses/by/2.0/xx", "CC-BY-2.0"),
+        ("http://www.apache.org/licenses/LICENSE-2.0.txt", "Apache-2.0"),
+        ("https://spdx.org/licenses/BSD-3-Clause.html", "BSD-3-Clause"),
+        ("https://opensource.org/license/mit/", "MIT"),
+        ("https://example.org/our-terms", None),
+        ("not a url", None),
+    ],
+)
+def test_license_urls_resolve_to_what_they_name(url: str, expected: str | None) -> None:
+    found = resolve_license_url(url)
+    assert found.expression == expected
+    assert found.known is (expected is not None)

@@ -34,7 +34,7 @@ from typing import Any, Final
 
 from osaid.errors import InputProblem, InvalidReleaseError
 from osaid.importers._common import Notes, bad_input
-from osaid.licensing.names import ResolutionKind, resolve_license
+from osaid.licensing.names import ResolutionKind, resolve_license, resolve_license_url
 from osaid.licensing.spdx import is_open_data_license, is_osi_approved
 from osaid.release import (
     Availability,
@@ -349,45 +349,17 @@ def load_croissant(path: str | Path, *, where: str | None = None) -> CroissantDa
 
 # --------------------------------------------------------------------------- licenses
 
-_CC = re.compile(
-    r"creativecommons\.org/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)(?:/([a-z]{2}))?", re.I
-)
-_SPDX_URL = re.compile(r"spdx\.org/licenses/([A-Za-z0-9.\-+]+?)(?:\.html|\.json|\.txt)?/?$", re.I)
-_OSI_URL = re.compile(r"opensource\.org/licenses?/([A-Za-z0-9.\-+]+?)(?:\.php|\.html)?/?$", re.I)
-_URLS: Final = {
-    "creativecommons.org/publicdomain/zero/1.0": "CC0-1.0",
-    "opendatacommons.org/licenses/by/1-0": "ODC-By-1.0",
-    "opendatacommons.org/licenses/by/1.0": "ODC-By-1.0",
-    "opendatacommons.org/licenses/odbl/1-0": "ODbL-1.0",
-    "opendatacommons.org/licenses/odbl/1.0": "ODbL-1.0",
-    "opendatacommons.org/licenses/pddl/1-0": "PDDL-1.0",
-    "opendatacommons.org/licenses/pddl/1.0": "PDDL-1.0",
-    "www.apache.org/licenses/license-2.0": "Apache-2.0",
-    "apache.org/licenses/license-2.0": "Apache-2.0",
-    "cdla.dev/permissive-2-0": "CDLA-Permissive-2.0",
-    "cdla.dev/permissive-1-0": "CDLA-Permissive-1.0",
-    "cdla.dev/sharing-1-0": "CDLA-Sharing-1.0",
-}
-
 
 def _license_from_url(value: str) -> str | None:
-    """The SPDX id a well-known license URL stands for."""
-    bare = re.sub(r"^https?://", "", value.strip(), flags=re.I).rstrip("/").lower()
-    bare = re.sub(r"\.(html?|txt)$", "", bare)
-    if bare in _URLS:
-        return _URLS[bare]
-    match = _CC.search(value)
-    if match:
-        code, version, port = match.groups()
-        spdx = f"CC-{code.upper()}-{version}" + (f"-{port.upper()}" if port else "")
-        return spdx if resolve_license(spdx).kind is ResolutionKind.SPDX else None
-    for pattern in (_SPDX_URL, _OSI_URL):
-        match = pattern.search(value.strip())
-        if match:
-            found = resolve_license(match.group(1))
-            if found.kind is ResolutionKind.SPDX and found.expression:
-                return found.expression
-    return None
+    """What a license URL stands for, also when written without its scheme.
+
+    See :func:`~osaid.licensing.names.resolve_license_url`.
+    """
+    text = value.strip()
+    if "://" not in text:
+        text = f"https://{text}"
+    found = resolve_license_url(text)
+    return found.expression if found.known else None
 
 
 def _terms(raw: Sequence[str], notes: Notes, field: str, source: Source) -> LicenseTerms | None:

@@ -391,7 +391,7 @@ _OSI_PAGE = re.compile(r"opensource\.org/licenses?/([a-z0-9.+\-]+?)(?:\.php|\.ht
 _CHOOSE_PAGE = re.compile(r"choosealicense\.com/licenses/([a-z0-9.+\-]+)")
 _CC_PAGE = re.compile(
     r"creativecommons\.org/licenses/(by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd)/(\d\.\d)"
-    r"(?:/[a-z]{2})?(?:/legalcode(?:\.[a-z\-]+)?|/deed(?:\.[a-z\-]+)?)?"
+    r"(?:/([a-z]{2}))?(?:/legalcode(?:\.[a-z\-]+)?|/deed(?:\.[a-z\-]+)?)?"
 )
 _FIXED_PAGES: Final[dict[str, str]] = {
     "apache.org/licenses/license-2.0": "Apache-2.0",
@@ -502,6 +502,9 @@ def resolve_license_url(url: str, *, catalog: LicenseCatalog | None = None) -> R
         cc = _CC_PAGE.fullmatch(key)
         if cc is not None:
             ident = f"CC-{cc.group(1).upper()}-{cc.group(2)}"
+            ported = f"{ident}-{cc.group(3).upper()}" if cc.group(3) else None
+            if ported is not None and ported.lower() in spdx_table().by_id:
+                ident = ported  # a ported text the SPDX list names (CC-BY-3.0-DE)
         else:
             for page in (_SPDX_PAGE, _OSI_PAGE, _CHOOSE_PAGE):
                 match = page.fullmatch(key)
