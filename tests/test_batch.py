@@ -166,3 +166,43 @@ def test_cli_batch_writes_into_a_device_and_never_replaces_it(tmp_path: Path) ->
     reader.join(timeout=30)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert json.loads(received[0].splitlines()[0])["verdict"] == "open-source-ai"
+
+
+def test_cli_batch_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(_documents()[0] + "\n", encoding="utf-8")
+    fresh = tmp_path / "new.jsonl"
+    before = os.umask(0o022)
+    try:
+        assert main(["score", "--batch", str(lines), "-o", str(fresh), "-j", "1"]) == 0
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # not the 0600 of a temporary file
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text("old\n", encoding="utf-8")
+    kept.chmod(0o640)
+    assert main(["score", "--batch", str(lines), "-o", str(kept), "-j", "1"]) == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert json.loads(kept.read_text(encoding="utf-8"))["verdict"] == "open-source-ai"
+
+
+def test_an_interrupted_batch_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import osaid.batch_cli
+
+    def interrupted(tasks: object, **_: object) -> object:
+        yield json.dumps({"position": 0, "verdict": "open-source-ai"})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(osaid.batch_cli, "score_lines_to_json", interrupted)
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(_documents()[0] + "\n", encoding="utf-8")
+    target = tmp_path / "results.jsonl"
+    target.write_text("earlier results\n", encoding="utf-8")
+    assert main(["score", "--batch", str(lines), "-o", str(target), "-j", "1", "--quiet"]) == 130
+    assert target.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "results.jsonl"]

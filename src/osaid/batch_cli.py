@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -195,6 +196,7 @@ def run_batch(
         for position, (source, document) in enumerate(expand(targets, stdin))
     )
     sink, finish = _sink(output, stdout, quiet=quiet)
+    completed = False
     records = score_lines_to_json(
         tasks, jobs=jobs, findings=findings, definition=definition, policy=policy
     )
@@ -203,30 +205,50 @@ def run_batch(
             summary.add(json.loads(line))
             sink.write(line + "\n")
             progress.step()
+        completed = True
     finally:
         seconds = progress.done()
-        finish()
+        finish(completed)
     if not quiet:
         err.write(_summary_line(summary, seconds))
     return summary, bool(summary.errors)
 
 
-def _sink(output: str | None, stdout: TextIO, *, quiet: bool) -> tuple[TextIO, Callable[[], None]]:
+def _sink(
+    output: str | None, stdout: TextIO, *, quiet: bool
+) -> tuple[TextIO, Callable[[bool], None]]:
+    """Where the records go, and what to call at the end (with whether the run completed).
+
+    A file is written beside its target and renamed over it only when the run completes,
+    with the target's permissions (a new file: the umask's), so an interrupted run leaves
+    the target as it was.
+    """
     if output in {None, "-"}:
         if quiet:
             sink = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - closed by finish
-            return sink, sink.close
-        return stdout, stdout.flush
+            return sink, lambda _completed: sink.close()
+        return stdout, lambda _completed: stdout.flush()
     target = Path(str(output))
     if target.exists() and not target.is_file():
         # A device or FIFO (/dev/null, a pipe) is written into, never replaced by a file.
         stream = target.open("w", encoding="utf-8")
-        return stream, stream.close
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        return stream, lambda _completed: stream.close()
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     sink = os.fdopen(handle, "w", encoding="utf-8")
 
-    def finish() -> None:
+    def finish(completed: bool) -> None:  # noqa: FBT001 - one flag, passed positionally
         sink.close()
+        if not completed:
+            Path(temp).unlink(missing_ok=True)
+            return
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            permissions = 0o666 & ~umask
+        else:
+            permissions = mode
+        Path(temp).chmod(permissions)
         Path(temp).replace(target)
 
     return sink, finish

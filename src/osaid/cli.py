@@ -1064,7 +1064,7 @@ def main(
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. `osaid score x | head`
         return 0
-    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C while reading stdin
+    except KeyboardInterrupt:  # Ctrl-C: exit 130, as a shell does
         sys.stderr.write("osaid: interrupted\n")
         return 130
     except Exception as exc:  # the CLI never shows a traceback
