@@ -276,3 +276,53 @@ def test_several_assessments_make_one_run() -> None:
 )
 def test_artifact_uris_are_uri_references(path: str, uri: str) -> None:
     assert artifact_uri(path) == uri
+
+
+def _uris_by_rule(log: dict[str, Any]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for result in log["runs"][0]["results"]:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        out.setdefault(result["ruleId"], set()).add(uri)
+    return out
+
+
+def test_a_repository_snapshot_puts_every_result_in_one_of_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.repo_trees import llama_tree
+
+    monkeypatch.setenv("OSAID_LICENSE_DETECTOR", "none")  # the same without ScanCode
+    tree = llama_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    log = sarif_of(Path(tree.name))
+    assert_valid(log)
+    run = log["runs"][0]
+    listed = [a["location"]["uri"] for a in run["artifacts"]]
+    assert len(listed) == len(set(listed))
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        assert (tmp_path / uri).is_file(), uri  # code scanning needs a file of the repository
+        assert listed[location["artifactLocation"]["index"]] == uri
+        assert location["region"]["startLine"] == 1
+    uris = _uris_by_rule(log)
+    card = f"{tree.name}/README.md"
+    assert uris["PREF-PARAMS-TERMS"] == {card}  # the card declares the license
+    assert uris["PREF-DATA-INFO-PROVENANCE"] == {card}
+    assert f"{tree.name}/USE_POLICY.md" in uris["OSAID-IMPORT-NOTES"]
+    assert f"{tree.name}/LICENSE" in uris["OSAID-IMPORT-NOTES"]
+
+
+def test_a_license_identified_by_its_text_points_at_the_license_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.repo_trees import detector_or_skip, llama_tree
+
+    detector_or_skip()
+    tree = llama_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    log = sarif_of(Path(tree.name))
+    assert_valid(log)
+    uris = _uris_by_rule(log)
+    assert uris["PREF-PARAMS-TERMS"] == {f"{tree.name}/LICENSE"}
+    assert f"{tree.name}/LICENSE" in uris["FREEDOM-USE"]

@@ -42,6 +42,7 @@ from osaid.errors import (
 )
 from osaid.importers import InputFormat, import_repository, load_text
 from osaid.importers.croissant import with_croissant
+from osaid.importers.repository import repository_fact_files
 from osaid.lenses import SORT_KEYS, compare, diff, plan
 from osaid.licensing.catalog import default_catalog
 from osaid.licensing.names import Resolution, hub_licenses, resolve_hf_license, resolve_license
@@ -410,6 +411,8 @@ class _Input:
     """The device and inode it was read from, when that is a file (for ``-o`` checks)."""
     bases: tuple[ModelRelease, ...] = ()
     """Base models the document itself describes (scored with the release)."""
+    root: str | None = None
+    """The folder, for a repository snapshot (read from its files)."""
 
 
 def _shown(target: str) -> str:
@@ -580,7 +583,18 @@ def _load_repository(target: str, fmt: str | None) -> _Input:
         )
         raise UsageError(msg)
     result = import_repository(target)
-    return _Input(label=target, release=result.release, source_format=result.source_format)
+    return _Input(
+        label=target, release=result.release, source_format=result.source_format, root=target
+    )
+
+
+def _repository_artifact(release: ModelRelease, root: str) -> SarifArtifact:
+    """Results point at the snapshot's files, the card (or the folder) when no file backs them."""
+    files = repository_fact_files(release, root)
+    card = Path(root) / "README.md"
+    fallback = artifact_uri(str(card)) if card.is_file() else artifact_uri(root.rstrip("/") + "/")
+    pairs = tuple((field, artifact_uri(str(Path(root) / rel))) for field, rel in files.items())
+    return SarifArtifact(fallback, files=pairs)
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -733,6 +747,8 @@ def _colour(stdout: TextIO) -> bool:
 
 
 def _sarif_artifact(item: _Input) -> SarifArtifact | None:
+    if item.root is not None:
+        return _repository_artifact(item.release, item.root)
     if item.text is None:
         return None
     if item.path is not None:

@@ -24,7 +24,7 @@ The repository itself is never changed, and nothing is fetched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,10 +55,17 @@ from osaid.release import (
     LicenseTerms,
     ModelRelease,
 )
+from osaid.release.model import ELEMENTS
 from osaid.release.validation import parse_release, read_document
 from osaid.sources import Confidence, Source
 
-__all__ = ["MAX_FILES", "import_repository", "load_repository", "repository_paths"]
+__all__ = [
+    "MAX_FILES",
+    "import_repository",
+    "load_repository",
+    "repository_fact_files",
+    "repository_paths",
+]
 
 
 def __dir__() -> list[str]:
@@ -620,3 +627,64 @@ def load_repository(
     in :attr:`ModelRelease.import_notes`.
     """
     return import_repository(path, detector=detector).release
+
+
+_FILE_SOURCE: Final = "repository file "
+_CARD_SOURCE: Final = "Hugging Face model card metadata"
+_CARD_FORMAT: Final = "hf"
+
+
+def _file_of(sources: Sequence[Source], card: str | None) -> str | None:
+    """The snapshot file the first file-backed source names (the card for card facts)."""
+    for source in sources:
+        title = source.title
+        if title is not None and title.startswith(_FILE_SOURCE):
+            return title.removeprefix(_FILE_SOURCE)
+        if title == _CARD_SOURCE and card is not None:
+            return card
+    return None
+
+
+def repository_fact_files(release: ModelRelease, root: str | Path) -> dict[str, str]:
+    """Where in a repository snapshot each fact of the release imported from it was read.
+
+    Maps a release field (``license``, ``components[2]``, ``components[2].license``,
+    ``data_information.provenance``, ``training_datasets[0]``), or the field an import note
+    names (a file of the snapshot, or a key of the card's front matter), to the file's path
+    relative to ``root``. Reports use it to point a finding at the file behind it; facts no
+    file backs are left out.
+    """
+    base = Path(root)
+    card = "README.md" if (base / "README.md").is_file() else None
+    out: dict[str, str] = {}
+    if release.license is not None and (found := _file_of(release.license.sources, card)):
+        out["license"] = found
+    for index, component in enumerate(release.components):
+        terms = component.license
+        if terms is not None:
+            # terms no file backs were declared by the card (or a release document)
+            found = _file_of(terms.sources, card) or card
+            if found is not None:
+                out[f"components[{index}].license"] = found
+        if found := _file_of(component.sources, card):
+            out[f"components[{index}]"] = found
+    for element in ELEMENTS:
+        disclosure = release.data_information.get(element)
+        if found := _file_of(disclosure.sources, card):
+            out[f"data_information.{element.value.replace('-', '_')}"] = found
+    for index, dataset in enumerate(release.training_datasets):
+        if found := _file_of(dataset.sources, card):
+            out[f"training_datasets[{index}]"] = found
+    for note in release.import_notes:
+        field = note.field
+        if not field or field in out:
+            continue
+        if note.source_format == _CARD_FORMAT and card is not None:
+            out[field] = card  # a key of the card's front matter
+        elif (
+            not Path(field).is_absolute()
+            and ".." not in Path(field).parts
+            and (base / field).is_file()
+        ):
+            out[field] = field
+    return out

@@ -18,16 +18,20 @@ carries ``partialFingerprints`` that stay the same from run to run, the componen
 logical location and, when the release came from a file, a physical location: the line of
 the member the finding's evidence names, from its key to the end of that line, when the
 document's :class:`PositionIndex` knows it (a native document, or the import notes of an
-imported one); line 1 otherwise (code scanning needs a line). There
-are no ``fixes``: osaid proposes changes in words, not edits to the document; the change
-is in the result's message and its ``remediation`` property.
+imported one); line 1 otherwise (code scanning needs a line). A release read from a
+repository snapshot points each result at the file behind its evidence (the ``LICENSE``
+for a terms finding, the weight file for the weights, the card for the rest), since code
+scanning refuses a result without a file. There are no ``fixes``: osaid proposes changes
+in words, not edits to the document; the change is in the result's message and its
+``remediation`` property.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Final
@@ -75,11 +79,16 @@ class SarifArtifact:
         a native release (its paths are the release's own).
     :param note_fields: where each field named by an import note sits, when the document
         was imported from another format (the notes name that format's paths).
+    :param files: for a release read from several files (a repository snapshot), the file
+        behind each release field, as pairs of a field (``components[0].license``) and the
+        file's URI reference; a result points at the file behind its evidence, else at
+        ``uri`` (the snapshot's card).
     """
 
     uri: str
     fields: PositionIndex | None = None
     note_fields: PositionIndex | None = None
+    files: tuple[tuple[str, str], ...] = ()
 
 
 def artifact_uri(path: str) -> str:
@@ -161,6 +170,26 @@ def _field_span(finding: Finding, artifact: SarifArtifact) -> Span | None:
     return None
 
 
+_STEP = re.compile(r"(?:\.[^.\[\]]+|\[[^\]]*\])$")
+
+
+def _file_for(finding: Finding, files: Mapping[str, str]) -> str | None:
+    """The file behind the finding's evidence: its field, or the nearest field it is in."""
+    if finding.inherited_from is not None:
+        return None  # its evidence is about the base model's files
+    for evidence in finding.evidence:
+        field = evidence.field
+        while field:
+            found = files.get(field)
+            if found is not None:
+                return found
+            shorter = _STEP.sub("", field)
+            if shorter == field:
+                break
+            field = shorter
+    return None
+
+
 def _fingerprint(release: str, finding: Finding, seen: dict[str, int]) -> str:
     evidence = [(e.field, e.license, e.license_version, e.section) for e in finding.evidence]
     identity = json.dumps(
@@ -176,7 +205,7 @@ def _result(
     finding: Finding,
     *,
     artifact: SarifArtifact | None,
-    artifact_index: int | None,
+    artifact_index: Callable[[str], int],
     rule_index: dict[str, int],
     seen: dict[str, int],
 ) -> dict[str, Any] | None:
@@ -187,9 +216,11 @@ def _result(
     release = assessment.release.name
     location: dict[str, Any] = {}
     if artifact is not None:
-        span = _field_span(finding, artifact)
+        uri = _file_for(finding, dict(artifact.files)) if artifact.files else None
+        span = _field_span(finding, artifact) if uri is None else None
+        uri = artifact.uri if uri is None else uri
         location["physicalLocation"] = {
-            "artifactLocation": {"uri": artifact.uri, "index": artifact_index},
+            "artifactLocation": {"uri": uri, "index": artifact_index(uri)},
             "region": _region(span) if span is not None else {"startLine": 1},
         }
     location["logicalLocations"] = [
@@ -240,14 +271,17 @@ def render_sarif_log(items: Sequence[tuple[Assessment, SarifArtifact | str | Non
     results: list[dict[str, Any]] = []
     summaries: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
+
+    def artifact_index(uri: str) -> int:
+        if uri not in artifact_ids:
+            artifact_ids[uri] = len(artifacts)
+            artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
+        return artifact_ids[uri]
+
     for assessment, given in items:
         artifact = SarifArtifact(artifact_uri(given)) if isinstance(given, str) else given
-        artifact_index = None
         if artifact is not None:
-            if artifact.uri not in artifact_ids:
-                artifact_ids[artifact.uri] = len(artifacts)
-                artifacts.append({"location": {"uri": artifact.uri}, "roles": ["analysisTarget"]})
-            artifact_index = artifact_ids[artifact.uri]
+            artifact_index(artifact.uri)
         for finding in assessment.findings:
             result = _result(
                 assessment,
