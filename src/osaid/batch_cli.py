@@ -25,7 +25,7 @@ from osaid.batch import BatchError, BatchSummary, score_lines_to_json
 from osaid.bundled import find as find_bundled
 from osaid.release import MAX_DOCUMENT_BYTES
 
-__all__ = ["DOCUMENT_SUFFIXES", "LINES_SUFFIXES", "expand", "run_batch"]
+__all__ = ["DOCUMENT_SUFFIXES", "LINES_SUFFIXES", "expand", "file_mode", "run_batch"]
 
 
 def __dir__() -> list[str]:
@@ -214,6 +214,18 @@ def run_batch(
     return summary, bool(summary.errors)
 
 
+def file_mode(existing: int | None) -> int:
+    """The permissions of a file osaid writes: those of the file it replaces, else the umask's.
+
+    (A temporary file is created 0600; the file it becomes should not be.)
+    """
+    if existing is not None:
+        return stat.S_IMODE(existing)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _sink(
     output: str | None, stdout: TextIO, *, quiet: bool
 ) -> tuple[TextIO, Callable[[bool], None]]:
@@ -242,13 +254,7 @@ def _sink(
         if not completed:
             Path(temp).unlink(missing_ok=True)
             return
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            permissions = 0o666 & ~umask
-        else:
-            permissions = mode
-        Path(temp).chmod(permissions)
+        Path(temp).chmod(file_mode(mode))
         Path(temp).replace(target)
 
     return sink, finish

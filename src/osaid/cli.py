@@ -716,19 +716,15 @@ def _write(text: str, output: str | None, stdout: TextIO, inputs: Sequence[_Inpu
 
 def _replace_atomically(target: Path, text: str, mode: int | None) -> None:
     """Write ``text`` to a temporary file beside ``target``, then rename it over ``target``."""
+    from osaid.batch_cli import file_mode  # noqa: PLC0415 - the batch module loads on use
+
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            permissions = 0o666 & ~umask
-        else:
-            permissions = stat.S_IMODE(mode)
-        os.chmod(temporary, permissions)  # noqa: PTH101 - a path string from mkstemp
+        os.chmod(temporary, file_mode(mode))  # noqa: PTH101 - a path string from mkstemp
         os.replace(temporary, target)  # noqa: PTH105
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
