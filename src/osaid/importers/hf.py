@@ -65,9 +65,12 @@ from osaid.release import (
 )
 from osaid.sources import Source
 
-__all__ = ["front_matter", "import_hf_card"]
+__all__ = ["CARD_SOURCE_TITLE", "FORMAT", "front_matter", "import_hf_card"]
 
 FORMAT: Final = "hf"
+
+CARD_SOURCE_TITLE: Final = "Hugging Face model card metadata"
+"""The title of the source every fact read from a card's front matter carries."""
 
 _OPENING = re.compile(r"\s*---[ \t]*\r?\n")
 _CLOSING = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
@@ -531,7 +534,7 @@ def import_hf_card(
     terms = _gate_terms(card, _terms(card, repo, notes), notes)
     availability = _availability(card, notes)
     url = f"https://huggingface.co/{name}" if repo else None
-    origin = source(url, "Hugging Face model card metadata")
+    origin = source(url, CARD_SOURCE_TITLE)
     base = _base(card, notes)
     description = None
     if base is not None and base.relation == "adapter":

@@ -37,7 +37,8 @@ from osaid.importers.croissant import (
     load_croissant,
     resolve_croissant,
 )
-from osaid.importers.hf import front_matter, import_hf_card
+from osaid.importers.hf import CARD_SOURCE_TITLE, front_matter, import_hf_card
+from osaid.importers.hf import FORMAT as CARD_FORMAT
 from osaid.importers.license_text import (
     Detector,
     IdentificationStatus,
@@ -73,6 +74,9 @@ def __dir__() -> list[str]:
 
 
 FORMAT: Final = "repository"
+
+_FILE_SOURCE: Final = "repository file "
+"""What the title of a fact's source starts with when a file of the snapshot backs it."""
 
 MAX_FILES: Final = 200_000
 """Files listed at most; a larger tree is read in part, and the notes say so."""
@@ -117,7 +121,7 @@ def repository_paths(root: Path, *, limit: int = MAX_FILES) -> tuple[list[str], 
 
 def _source(path: str, *, note: str | None = None, primary: bool = True) -> Source:
     return Source(
-        title=f"repository file {path}"[:2000],
+        title=f"{_FILE_SOURCE}{path}"[:2000],
         confidence=Confidence.PRIMARY if primary else Confidence.SECONDARY,
         note=note,
     )
@@ -629,18 +633,13 @@ def load_repository(
     return import_repository(path, detector=detector).release
 
 
-_FILE_SOURCE: Final = "repository file "
-_CARD_SOURCE: Final = "Hugging Face model card metadata"
-_CARD_FORMAT: Final = "hf"
-
-
 def _file_of(sources: Sequence[Source], card: str | None) -> str | None:
     """The snapshot file the first file-backed source names (the card for card facts)."""
     for source in sources:
         title = source.title
         if title is not None and title.startswith(_FILE_SOURCE):
             return title.removeprefix(_FILE_SOURCE)
-        if title == _CARD_SOURCE and card is not None:
+        if title == CARD_SOURCE_TITLE and card is not None:
             return card
     return None
 
@@ -679,7 +678,7 @@ def repository_fact_files(release: ModelRelease, root: str | Path) -> dict[str, 
         field = note.field
         if not field or field in out:
             continue
-        if note.source_format == _CARD_FORMAT and card is not None:
+        if note.source_format == CARD_FORMAT and card is not None:
             out[field] = card  # a key of the card's front matter
         elif (
             not Path(field).is_absolute()
